@@ -1,0 +1,14 @@
+/**
+ * uringcmd: io_uring command passthrough ({@code IORING_OP_URING_CMD}) for Java, over the Linux kernel and over an
+ * embedded model of the kernel's side.
+ */
+module io.uringcmd {
+    requires info.picocli;
+
+    exports io.uringcmd.abi;
+    exports io.uringcmd.ring;
+    exports io.uringcmd.linux;
+
+    // picocli reads the CLI's annotations reflectively.
+    opens io.uringcmd.cli to info.picocli;
+}
