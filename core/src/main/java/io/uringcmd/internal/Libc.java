@@ -42,6 +42,14 @@ public final class Libc {
     private static final MethodHandle SYSCALL = handle("syscall",
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
             Linker.Option.firstVariadicArg(1), CAPTURE_ERRNO);
+    /**
+     * The same {@code syscall} as a critical downcall: no Java-to-native thread-state transition (which costs a
+     * memory barrier and a safepoint poll, a measurable part of a NOP io_uring_enter). A thread in a critical call
+     * holds up every safepoint, so it is only for calls that return without sleeping: see {@link #syscallNoWait}.
+     */
+    private static final MethodHandle SYSCALL_CRITICAL = handle("syscall",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+            Linker.Option.firstVariadicArg(1), Linker.Option.critical(false), CAPTURE_ERRNO);
     private static final MethodHandle MMAP = handle("mmap",
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG), CAPTURE_ERRNO);
     private static final MethodHandle MUNMAP = handle("munmap", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG), CAPTURE_ERRNO);
@@ -86,6 +94,30 @@ public final class Libc {
             return result((long) SYSCALL.invokeExact(cap, nr, a, b, c, d, e, f), cap);
         } catch (Throwable t) { throw rethrow(t); }
     }
+
+    /**
+     * {@code syscall(nr, a..f)} for a call that does not sleep (e.g. {@code io_uring_enter} with
+     * {@code min_complete == 0}), as a critical downcall, errno captured into {@code capture} (from
+     * {@link #newCaptureState}, used by one thread at a time). The result, or -errno.
+     */
+    public static long syscallNoWait(MemorySegment capture, long nr, long a, long b, long c, long d, long e, long f) {
+        try {
+            return result((long) SYSCALL_CRITICAL.invokeExact(capture, nr, a, b, c, d, e, f), capture);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    /** {@code syscall(nr, a..f)} with errno captured into {@code capture} (one thread at a time): the result, or -errno. */
+    public static long syscall(MemorySegment capture, long nr, long a, long b, long c, long d, long e, long f) {
+        try {
+            return result((long) SYSCALL.invokeExact(capture, nr, a, b, c, d, e, f), capture);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    /** An errno capture buffer for {@link #syscall(MemorySegment, long, long, long, long, long, long, long)}. */
+    public static MemorySegment newCaptureState(Arena arena) { return arena.allocate(CAPTURE_LAYOUT); }
+
+    /** This thread's errno capture buffer (what the calls without a capture argument use). */
+    public static MemorySegment threadCaptureState() { return CAPTURE.get(); }
 
     public static long mmap(long addr, long len, int prot, int flags, int fd, long off) {
         MemorySegment cap = CAPTURE.get();

@@ -13,6 +13,9 @@ import io.uringcmd.ring.RingSetup;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 import static io.uringcmd.abi.Uapi.*;
 
@@ -25,12 +28,30 @@ public final class LinuxBackend implements RingBackend {
     private final Arena arena;
     private final RingMemory memory;
     private final String name;
+    private final MemorySegment cqRing, ownCapture;
+    private final long cqHeadOff, cqTailOff;
+    private volatile Thread captureOwner;
     private volatile boolean closed;
+
+    private static final boolean CRITICAL_ENTER = !"false".equals(System.getProperty("uringcmd.criticalEnter"));
+    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
+    private static final VarHandle OWNER;
+    static {
+        try {
+            OWNER = MethodHandles.lookup().findVarHandle(LinuxBackend.class, "captureOwner", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private LinuxBackend(int ringFd, Arena arena, RingMemory memory) {
         this.ringFd = ringFd;
         this.arena = arena;
         this.memory = memory;
+        this.cqRing = memory.cqRing();
+        this.cqHeadOff = memory.params().cqHead();
+        this.cqTailOff = memory.params().cqTail();
+        this.ownCapture = Libc.newCaptureState(arena);
         this.name = "linux " + Linux.kernelRelease();
     }
 
@@ -83,11 +104,54 @@ public final class LinuxBackend implements RingBackend {
 
     @Override public RingMemory memory() { return memory; }
 
+    /**
+     * {@code io_uring_enter}. An enter that cannot sleep (no {@code min_complete}, no {@code SQ_WAIT}) goes through a
+     * critical downcall, which skips the JVM's thread-state transition. One that submits and waits is split the
+     * same way: submit without waiting (the kernel completes inline what it can, e.g. NOP and socket uring_cmd),
+     * and enter again to wait only if the CQ then holds fewer than {@code minComplete} CQEs. The result is the
+     * kernel's: the number submitted, or -errno if nothing was submitted. {@code -Duringcmd.criticalEnter=false}
+     * turns this off (every enter is then one ordinary downcall).
+     */
     @Override
     public int enter(int toSubmit, int minComplete, int flags, MemorySegment arg, long argSize) {
         ensureOpen();
-        return (int) Libc.syscall(NR_IO_URING_ENTER, ringFd, Integer.toUnsignedLong(toSubmit), Integer.toUnsignedLong(minComplete),
+        if (CRITICAL_ENTER && (flags & IORING_ENTER_SQ_WAIT) == 0) {
+            if (minComplete == 0) return enterNoWait(toSubmit, flags, arg, argSize);
+            if (toSubmit > 0 && (flags & (IORING_ENTER_GETEVENTS | IORING_ENTER_EXT_ARG)) == IORING_ENTER_GETEVENTS) {
+                int submitted = enterNoWait(toSubmit, flags, arg, argSize);
+                if (submitted < 0 || cqReady() >= minComplete) return submitted;
+                int r = enterWait(0, minComplete, flags, arg, argSize);
+                return r < 0 && submitted == 0 ? r : submitted;
+            }
+        }
+        return enterWait(toSubmit, minComplete, flags, arg, argSize);
+    }
+
+    private int enterNoWait(int toSubmit, int flags, MemorySegment arg, long argSize) {
+        return (int) Libc.syscallNoWait(capture(), NR_IO_URING_ENTER, ringFd, Integer.toUnsignedLong(toSubmit), 0,
                 Integer.toUnsignedLong(flags), arg.address(), argSize);
+    }
+
+    private int enterWait(int toSubmit, int minComplete, int flags, MemorySegment arg, long argSize) {
+        return (int) Libc.syscall(capture(), NR_IO_URING_ENTER, ringFd, Integer.toUnsignedLong(toSubmit),
+                Integer.toUnsignedLong(minComplete), Integer.toUnsignedLong(flags), arg.address(), argSize);
+    }
+
+    /** CQEs the kernel has posted and the ring has not consumed. */
+    private int cqReady() {
+        return (int) INT.getAcquire(cqRing, cqTailOff) - (int) INT.getAcquire(cqRing, cqHeadOff);
+    }
+
+    /**
+     * The errno capture buffer for this call: the ring's own for the first thread that enters (the submitter, as a
+     * rule), the calling thread's (a ThreadLocal lookup) for any other.
+     */
+    private MemorySegment capture() {
+        Thread t = Thread.currentThread();
+        Thread owner = captureOwner;
+        if (owner == t) return ownCapture;
+        if (owner == null && OWNER.compareAndSet(this, (Thread) null, t)) return ownCapture;
+        return Libc.threadCaptureState();
     }
 
     @Override

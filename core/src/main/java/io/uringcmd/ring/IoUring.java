@@ -46,8 +46,20 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
     private int[] registeredFds;
     private MemorySegment[] registeredBuffers;
     private int sqeHead, sqeTail;
+    /** The backend's SQ head as last read (a lower bound of the real one). */
+    private int sqHeadSeen;
     private int cqHead;
+    /** The backend's CQ tail as last read (CQEs before it are visible to us). */
+    private int cqTailSeen;
+    /** Some claimed SQE pinned a segment or was marked trustMultishotTarget: flushSq has slot state to move. */
+    private boolean slotStateSet;
     private volatile boolean closed;
+    /**
+     * A plain copy of {@link #closed} for the claim and reap paths, where a volatile read would stop C2 from keeping
+     * the segments' fields in registers across SQEs. A thread that misses another thread's close still cannot touch
+     * unmapped memory: the ring segments belong to the backend's arena, which then refuses every access.
+     */
+    private boolean closedHint;
 
     private IoUring(RingBackend backend) {
         this.backend = backend;
@@ -81,7 +93,9 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
         }
         this.cqe = new Cqe(cqRing, params.cqe32());
         this.cqHead = (int) INT.getAcquire(cqRing, cqHeadOff);
+        this.cqTailSeen = cqHead;
         this.sqeHead = this.sqeTail = (int) INT.getAcquire(sqRing, sqTailOff);
+        this.sqHeadSeen = (int) INT.getAcquire(sqRing, sqHeadOff);
         this.waitArg = backend.allocate(GETEVENTS_ARG_SIZE, 8);
         this.waitTs = backend.allocate(16, 8);
     }
@@ -100,11 +114,14 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     public S nextSqe() {
-        ensureOpen();
+        if (closedHint) throw closedException();
         int next = sqeTail + 1;
-        // Acquire: the backend has finished reading the SQEs it consumed before we may overwrite their slots.
-        int head = (int) INT.getAcquire(sqRing, sqHeadOff);
-        if (next - head > sqEntries) return null;
+        if (next - sqHeadSeen > sqEntries) {
+            // Acquire: the backend has finished reading the SQEs it consumed before we may overwrite their slots.
+            // The head only grows, so a stale copy errs on the safe side; it is reloaded only when it says full.
+            sqHeadSeen = (int) INT.getAcquire(sqRing, sqHeadOff);
+            if (next - sqHeadSeen > sqEntries) return null;
+        }
         Sqe s = slots[sqeTail & sqMask];
         sqeTail = next;
         return (S) s;
@@ -136,6 +153,7 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
     }
 
     void pin(int slot, MemorySegment segment) {
+        slotStateSet = true;
         Object cur = slotPins[slot];
         if (cur == null) slotPins[slot] = segment;
         else if (cur instanceof Object[] arr) {
@@ -145,7 +163,10 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
         } else slotPins[slot] = new Object[]{cur, segment};
     }
 
-    void trustMultishot(int slot) { slotTrustMultishot[slot] = true; }
+    void trustMultishot(int slot) {
+        slotStateSet = true;
+        slotTrustMultishot[slot] = true;
+    }
 
     /**
      * Publishes claimed SQEs: checks each, moves their pinned segments to the in-flight table, and release-stores
@@ -155,14 +176,18 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
         int tail = sqeTail;
         if (tail != sqeHead) {
             for (int i = sqeHead; i != tail; i++) checkMultishot(i & sqMask);
-            for (int i = sqeHead; i != tail; i++) {
-                int slot = i & sqMask;
-                Object pinned = slotPins[slot];
-                if (pinned != null) {
-                    inFlight.put(sqes.get(JAVA_LONG, slots[slot].base + SqeLayout.USER_DATA), pinned);
-                    slotPins[slot] = null;
+            if (slotStateSet) {
+                // Only SQEs that passed memory or trust reach here; NOP- and SIOCINQ-only batches skip the loop.
+                for (int i = sqeHead; i != tail; i++) {
+                    int slot = i & sqMask;
+                    Object pinned = slotPins[slot];
+                    if (pinned != null) {
+                        inFlight.put(sqes.get(JAVA_LONG, slots[slot].base + SqeLayout.USER_DATA), pinned);
+                        slotPins[slot] = null;
+                    }
+                    slotTrustMultishot[slot] = false;
                 }
-                slotTrustMultishot[slot] = false;
+                slotStateSet = false;
             }
             // Release: every SQE store above must be visible to the backend before it can see the new tail.
             INT.setRelease(sqRing, sqTailOff, tail);
@@ -245,7 +270,7 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
 
     /** The CQE at the head of the CQ, or null if there is none. Does not block; does not consume. */
     public Cqe peekCqe() {
-        ensureOpen();
+        if (closedHint) throw closedException();
         Cqe c = peekLocal();
         if (c == null && needsFlush()) {
             // Overflowed CQEs or pending task work: one GETEVENTS enter moves them into the ring.
@@ -256,8 +281,12 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
     }
 
     private Cqe peekLocal() {
-        // Acquire: the CQE contents written before the backend's release of the tail are visible.
-        int tail = (int) INT.getAcquire(cqRing, cqTailOff);
+        if (cqHead == cqTailSeen) {
+            // Acquire: the CQE contents written before the backend's release of the tail are visible. CQEs before
+            // an older tail were covered by the read that saw it, so the tail is reloaded only when we caught up.
+            cqTailSeen = (int) INT.getAcquire(cqRing, cqTailOff);
+        }
+        int tail = cqTailSeen;
         while (cqHead != tail) {
             long off = cqesOff + ((long) (cqHead & cqMask) << cqeShift);
             if (cqeMixed && (cqRing.get(JAVA_INT, off + CqeLayout.FLAGS) & IORING_CQE_F_SKIP) != 0) {
@@ -303,12 +332,16 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
 
     /** Marks the CQE returned by peek/wait as consumed. */
     public void cqeSeen() {
-        long off = cqe.off;
-        int flags = cqRing.get(JAVA_INT, off + CqeLayout.FLAGS);
-        if (inFlight.size() != 0 && (flags & IORING_CQE_F_MORE) == 0) {
-            inFlight.removeOne(cqRing.get(JAVA_LONG, off + CqeLayout.USER_DATA));
+        int step = 1;
+        if (cqeMixed || inFlight.size() != 0) {
+            long off = cqe.off;
+            int flags = cqRing.get(JAVA_INT, off + CqeLayout.FLAGS);
+            if (inFlight.size() != 0 && (flags & IORING_CQE_F_MORE) == 0) {
+                inFlight.removeOne(cqRing.get(JAVA_LONG, off + CqeLayout.USER_DATA));
+            }
+            if (cqeMixed && (flags & IORING_CQE_F_32) != 0) step = 2;
         }
-        cqHead += (cqeMixed && (flags & IORING_CQE_F_32) != 0) ? 2 : 1;
+        cqHead += step;
         // Release: our reads of the CQE happen before the backend may reuse its slot.
         INT.setRelease(cqRing, cqHeadOff, cqHead);
     }
@@ -406,7 +439,11 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
     public boolean isClosed() { return closed; }
 
     private void ensureOpen() {
-        if (closed) throw new IllegalStateException("this io_uring is closed: open a new ring (" + backend.name() + ")");
+        if (closed) throw closedException();
+    }
+
+    private IllegalStateException closedException() {
+        return new IllegalStateException("this io_uring is closed: open a new ring (" + backend.name() + ")");
     }
 
     /** Closes the ring: the backend unmaps its memory and releases its descriptor; later calls throw. Idempotent. */
@@ -414,6 +451,7 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
+        closedHint = true;
         try {
             backend.close();
         } finally {
