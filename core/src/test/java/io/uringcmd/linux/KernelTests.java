@@ -84,6 +84,30 @@ final class KernelTests {
     /** /dev/null opened read-write: its uring_cmd returns 0 for anything (§5.4). */
     static int openDevNull() { return Fds.open("/dev/null", Fds.O_RDWR); }
 
+    /**
+     * Pins a prep rule's precedence (shared/kernel-uring-cmd.md §2.1, §2.2, §9): the same uring_cmd (cmd_op 0) is sent
+     * to /dev/null, to fd 999 and to a regular file, first as is (0, -EBADF, -EOPNOTSUPP: the file is looked up and
+     * the driver called only at issue) and then with {@code breakIt} applied, which must give -EINVAL on all three.
+     */
+    static void assertPrepEinvalOnEveryTarget(java.util.function.Consumer<Sqe> breakIt) {
+        try (IoUring<?> ring = Linux.setup(io.uringcmd.ring.RingSetup.entries(4));
+             RegularFile file = new RegularFile()) {
+            int devNull = openDevNull();
+            try {
+                int[] targets = {devNull, BAD_FD, file.fd};
+                int[] baseline = {0, -9, -95};
+                for (int i = 0; i < targets.length; i++) {
+                    cmd(ring, targets[i], 10 + i);
+                    org.junit.jupiter.api.Assertions.assertEquals(new CqeRecord(10 + i, baseline[i], 0), submitOne(ring), "baseline, target " + i);
+                    breakIt.accept(cmd(ring, targets[i], 20 + i));
+                    org.junit.jupiter.api.Assertions.assertEquals(new CqeRecord(20 + i, -22, 0), submitOne(ring), "broken SQE, target " + i);
+                }
+            } finally {
+                Fds.close(devNull);
+            }
+        }
+    }
+
     /** Preps a uring_cmd with cmd_op 0 to {@code fd} and user_data {@code userData}. */
     static Sqe cmd(IoUring<?> ring, int fd, long userData) {
         return ring.sqe().prepUringCmd(fd, 0).userData(userData);
