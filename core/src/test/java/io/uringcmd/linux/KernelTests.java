@@ -108,6 +108,19 @@ final class KernelTests {
         }
     }
 
+    /**
+     * Waits (up to 10 s) until ioctl(fd, request) reports {@code expected}: loopback delivery normally finishes inside
+     * write(2), this only guards against a softirq that runs late. Fails if the value never appears.
+     */
+    static void awaitIoctl(int fd, int request, int expected) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int v;
+        while ((v = Fds.ioctlInt(fd, request)) != expected) {
+            if (System.nanoTime() > deadline) org.junit.jupiter.api.Assertions.fail("ioctl(0x" + Integer.toHexString(request) + ") stayed " + v + ", expected " + expected);
+            Thread.onSpinWait();
+        }
+    }
+
     /** Preps a uring_cmd with cmd_op 0 to {@code fd} and user_data {@code userData}. */
     static Sqe cmd(IoUring<?> ring, int fd, long userData) {
         return ring.sqe().prepUringCmd(fd, 0).userData(userData);
