@@ -121,6 +121,13 @@ final class KernelTests {
         }
     }
 
+    /** A 1 MiB loop device, or the test is skipped saying why (not root, no losetup); close it in try-with-resources. */
+    static LoopDevice loopDeviceOrSkip() {
+        String reason = LoopDevice.unavailableReason();
+        org.junit.jupiter.api.Assumptions.assumeTrue(reason == null, () -> "skipped: " + reason);
+        return LoopDevice.create(1 << 20);
+    }
+
     /** Preps a uring_cmd with cmd_op 0 to {@code fd} and user_data {@code userData}. */
     static Sqe cmd(IoUring<?> ring, int fd, long userData) {
         return ring.sqe().prepUringCmd(fd, 0).userData(userData);
