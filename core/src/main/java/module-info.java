@@ -10,6 +10,8 @@ module io.uringcmd {
     exports io.uringcmd.abi;
     exports io.uringcmd.ring;
     exports io.uringcmd.linux;
+    exports io.uringcmd.embedded;
+    exports io.uringcmd.driver;
 
     // picocli reads the CLI's annotations reflectively.
     opens io.uringcmd.cli to info.picocli;

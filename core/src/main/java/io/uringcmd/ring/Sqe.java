@@ -114,6 +114,12 @@ public abstract sealed class Sqe permits Sqe64, Sqe128 {
     public Sqe level(int level) { sqes.set(JAVA_INT, base + LEVEL, level); return this; }
     public Sqe optname(int optname) { sqes.set(JAVA_INT, base + OPTNAME, optname); return this; }
 
+    /**
+     * Keeps {@code segment} reachable until this SQE's final CQE arrives, for memory the SQE points at through a field
+     * without a segment writer (e.g. a pointer inside the command area, such as NVMe's {@code addr}).
+     */
+    public Sqe keepReachable(MemorySegment segment) { ring.pin(index, segment); return this; }
+
     /** Copies {@code payload} into the command area (it must fit: 16 bytes, or 80 on an SQE128 ring). */
     public Sqe cmd(MemorySegment payload) {
         long n = payload.byteSize();
@@ -140,6 +146,9 @@ public abstract sealed class Sqe permits Sqe64, Sqe128 {
     // ---- prep helpers ----
     /** Zeroes the SQE and sets opcode and fd (as liburing's io_uring_prep_rw starts). */
     private Sqe prep(int opcode, int fd) {
+        // A clear message instead of the memory API's "Already closed" when the ring was closed under this view
+        // (the plain hint: a volatile read per SQE costs, see IoUring.closedHint).
+        ring.ensureOpenHint();
         if (LITTLE_ENDIAN) {
             // opcode, flags 0, ioprio 0 and fd are the first eight bytes: one store instead of three.
             sqes.set(JAVA_LONG, base, (opcode & 0xffL) | ((long) fd << 32));
