@@ -60,9 +60,26 @@ public final class Bench {
         return new Spec("kernel " + name + " b" + batch, "kernel", name, batch, name, null, f);
     }
 
+    /** The embedded host's cases, each compared with the kernel case doing the same job. */
+    public static List<Spec> embeddedSpecs() {
+        List<Spec> s = new ArrayList<>();
+        for (int b : new int[]{1, 32}) s.add(embedded(EmbeddedCase.Kind.NOP, b, "kernel nop b" + b));
+        for (int b : new int[]{1, 32}) s.add(embedded(EmbeddedCase.Kind.CMD, b, "kernel siocinq b" + b));
+        s.add(embedded(EmbeddedCase.Kind.QUEUED, 1, null));
+        return s;
+    }
+
+    private static Spec embedded(EmbeddedCase.Kind kind, int batch, String reference) {
+        String name = kind.name().toLowerCase(Locale.ROOT);
+        return new Spec("embedded " + name + " b" + batch, "embedded", name, batch, null, reference,
+                () -> new EmbeddedCase(kind, batch));
+    }
+
     /** Every case this build has. */
     public static List<Spec> allSpecs() {
-        return kernelSpecs();
+        List<Spec> s = new ArrayList<>(kernelSpecs());
+        s.addAll(embeddedSpecs());
+        return s;
     }
 
     /** The cases whose label matches {@code regex} (find, not whole match); all when null. */

@@ -29,7 +29,7 @@ public final class QueuedCmd {
     QueuedCmd(IoUringCmd cmd, IoUringCmd.Host host) {
         this.cmd = cmd;
         this.host = host;
-        this.queued = new UringCmdAction.Queued(this);
+        this.queued = new UringCmdAction.Queued(this, cmd);
     }
 
     /** The action to return from {@code uringCmd}. */
