@@ -122,11 +122,16 @@ public final class LinuxBackend implements RingBackend {
             if (toSubmit > 0 && (flags & (IORING_ENTER_GETEVENTS | IORING_ENTER_EXT_ARG)) == IORING_ENTER_GETEVENTS) {
                 int submitted = enterNoWait(toSubmit, flags, arg, argSize);
                 if (submitted < 0 || cqReady() >= minComplete) return submitted;
-                int r = enterWait(0, minComplete, flags, arg, argSize);
-                return r < 0 && submitted == 0 ? r : submitted;
+                return waitAfterSubmit(submitted, minComplete, flags, arg, argSize);
             }
         }
         return enterWait(toSubmit, minComplete, flags, arg, argSize);
+    }
+
+    /** The second enter of a split submit-and-wait: the kernel's result is what the first one submitted. */
+    private int waitAfterSubmit(int submitted, int minComplete, int flags, MemorySegment arg, long argSize) {
+        int r = enterWait(0, minComplete, flags, arg, argSize);
+        return r < 0 && submitted == 0 ? r : submitted;
     }
 
     private int enterNoWait(int toSubmit, int flags, MemorySegment arg, long argSize) {

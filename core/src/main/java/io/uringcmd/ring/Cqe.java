@@ -6,6 +6,8 @@ import static io.uringcmd.abi.CqeLayout.*;
 import static io.uringcmd.abi.Uapi.*;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 
 /**
  * The CQE at the head of the completion queue: a reusable view (one per ring), valid until
@@ -21,9 +23,10 @@ public final class Cqe {
         this.ringIs32 = ringIs32;
     }
 
-    public long userData() { return cq.get(JAVA_LONG, off + USER_DATA); }
-    public int res() { return cq.get(JAVA_INT, off + RES); }
-    public int flags() { return cq.get(JAVA_INT, off + FLAGS); }
+    // Unaligned layouts: CQEs are 16-byte aligned anyway, and C2 then skips an alignment test per read.
+    public long userData() { return cq.get(JAVA_LONG_UNALIGNED, off + USER_DATA); }
+    public int res() { return cq.get(JAVA_INT_UNALIGNED, off + RES); }
+    public int flags() { return cq.get(JAVA_INT_UNALIGNED, off + FLAGS); }
     /** {@code IORING_CQE_F_MORE}: more CQEs will follow for this SQE. */
     public boolean hasMore() { return (flags() & IORING_CQE_F_MORE) != 0; }
     /** {@code IORING_CQE_F_BUFFER}: {@link #bufferId()} holds a provided buffer id. */

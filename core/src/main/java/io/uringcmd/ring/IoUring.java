@@ -35,7 +35,8 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
     private final RingParams params;
     private final MemorySegment sqRing, cqRing, sqes;
     private final long sqHeadOff, sqTailOff, sqFlagsOff, sqDroppedOff, cqHeadOff, cqTailOff, cqOverflowOff, cqesOff;
-    private final int sqMask, sqEntries, cqMask, cqEntries, cqeShift;
+    private final int sqMask, sqEntries, cqMask, cqEntries, cqeShift, sqeShift;
+    private static final int URING_CMD = Opcode.URING_CMD.code();
     private final boolean cqeMixed;
     private final Sqe[] slots;
     private final Object[] slotPins;
@@ -81,6 +82,7 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
         this.cqMask = cqRing.get(JAVA_INT, params.cqRingMask());
         this.cqEntries = cqRing.get(JAVA_INT, params.cqRingEntries());
         this.cqeShift = params.cqe32() ? 5 : 4;
+        this.sqeShift = params.sqe128() ? 7 : 6;
         this.cqeMixed = params.cqeMixed();
         this.slots = new Sqe[sqEntries];
         boolean big = params.sqe128();
@@ -178,20 +180,14 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
     private int flushSq() {
         int tail = sqeTail;
         if (tail != sqeHead) {
-            for (int i = sqeHead; i != tail; i++) checkMultishot(i & sqMask);
-            if (slotStateSet) {
-                // Only SQEs that passed memory or trust reach here; NOP- and SIOCINQ-only batches skip the loop.
-                for (int i = sqeHead; i != tail; i++) {
-                    int slot = i & sqMask;
-                    Object pinned = slotPins[slot];
-                    if (pinned != null) {
-                        inFlight.put(sqes.get(JAVA_LONG, slots[slot].base + SqeLayout.USER_DATA), pinned);
-                        slotPins[slot] = null;
-                    }
-                    slotTrustMultishot[slot] = false;
-                }
-                slotStateSet = false;
+            // The opcode read indexes the SQE array directly (not through the slot's Sqe view), so C2 checks the
+            // segment once for the loop; only uring_cmds go on to the full check.
+            int shift = sqeShift;
+            for (int i = sqeHead; i != tail; i++) {
+                long b = (long) (i & sqMask) << shift;
+                if ((sqes.get(JAVA_BYTE, b + SqeLayout.OPCODE) & 0xff) == URING_CMD) checkMultishot(i & sqMask);
             }
+            if (slotStateSet) moveSlotState(tail);
             // Release: every SQE store above must be visible to the backend before it can see the new tail.
             INT.setRelease(sqRing, sqTailOff, tail);
             sqeHead = tail;
@@ -208,7 +204,7 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
      */
     private void checkMultishot(int slot) {
         long b = slots[slot].base;
-        if ((sqes.get(JAVA_BYTE, b + SqeLayout.OPCODE) & 0xff) != Opcode.URING_CMD.code()) return;
+        if ((sqes.get(JAVA_BYTE, b + SqeLayout.OPCODE) & 0xff) != URING_CMD) return;
         int cmdFlags = sqes.get(JAVA_INT, b + SqeLayout.URING_CMD_FLAGS);
         if ((cmdFlags & IORING_URING_CMD_MULTISHOT) == 0 || (cmdFlags & IORING_URING_CMD_FIXED) != 0) return;
         int sqeFlags = sqes.get(JAVA_BYTE, b + SqeLayout.FLAGS);
@@ -232,6 +228,24 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
         }
     }
 
+    /**
+     * Moves the pinned segments of the SQEs being published to the in-flight table and clears their trust marks.
+     * Only batches with an SQE that passed memory or trust get here (its own method keeps flushSq small enough for
+     * C2 to inline into a caller's loop).
+     */
+    private void moveSlotState(int tail) {
+        for (int i = sqeHead; i != tail; i++) {
+            int slot = i & sqMask;
+            Object pinned = slotPins[slot];
+            if (pinned != null) {
+                inFlight.put(sqes.get(JAVA_LONG, slots[slot].base + SqeLayout.USER_DATA), pinned);
+                slotPins[slot] = null;
+            }
+            slotTrustMultishot[slot] = false;
+        }
+        slotStateSet = false;
+    }
+
     /** Submits claimed SQEs; returns how many the backend consumed. */
     public int submit() {
         ensureOpen();
@@ -253,12 +267,17 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
     }
 
     private int enterChecked(int toSubmit, int minComplete, int flags) {
-        while (true) {
-            int r = backend.enter(toSubmit, minComplete, flags, MemorySegment.NULL, 0);
-            if (r == -Errno.EINTR.value()) continue;
-            if (r < 0) throw new ErrnoException("io_uring_enter", r, enterHint(r));
-            return r;
+        int r = backend.enter(toSubmit, minComplete, flags, MemorySegment.NULL, 0);
+        return r >= 0 ? r : enterFailed(r, toSubmit, minComplete, flags);
+    }
+
+    /** The rare path of {@link #enterChecked}, kept out of it so the hot path inlines: retry on EINTR, else throw. */
+    private int enterFailed(int r, int toSubmit, int minComplete, int flags) {
+        while (r == -Errno.EINTR.value()) {
+            r = backend.enter(toSubmit, minComplete, flags, MemorySegment.NULL, 0);
+            if (r >= 0) return r;
         }
+        throw new ErrnoException("io_uring_enter", r, enterHint(r));
     }
 
     private static String enterHint(int r) {

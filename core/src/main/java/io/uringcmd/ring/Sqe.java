@@ -3,6 +3,7 @@ package io.uringcmd.ring;
 import io.uringcmd.abi.Opcode;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 import static io.uringcmd.abi.SqeLayout.*;
 import static io.uringcmd.abi.Uapi.*;
@@ -55,22 +56,22 @@ public abstract sealed class Sqe permits Sqe64, Sqe128 {
     private void zeroAfterFirstLong() {
         MemorySegment s = sqes;
         long b = base;
-        s.set(JAVA_LONG, b + 8, 0L);
-        s.set(JAVA_LONG, b + 16, 0L);
-        s.set(JAVA_LONG, b + 24, 0L);
-        s.set(JAVA_LONG, b + 32, 0L);
-        s.set(JAVA_LONG, b + 40, 0L);
-        s.set(JAVA_LONG, b + 48, 0L);
-        s.set(JAVA_LONG, b + 56, 0L);
+        s.set(ZERO, b + 8, 0L);
+        s.set(ZERO, b + 16, 0L);
+        s.set(ZERO, b + 24, 0L);
+        s.set(ZERO, b + 32, 0L);
+        s.set(ZERO, b + 40, 0L);
+        s.set(ZERO, b + 48, 0L);
+        s.set(ZERO, b + 56, 0L);
         if (this instanceof Sqe128) {
-            s.set(JAVA_LONG, b + 64, 0L);
-            s.set(JAVA_LONG, b + 72, 0L);
-            s.set(JAVA_LONG, b + 80, 0L);
-            s.set(JAVA_LONG, b + 88, 0L);
-            s.set(JAVA_LONG, b + 96, 0L);
-            s.set(JAVA_LONG, b + 104, 0L);
-            s.set(JAVA_LONG, b + 112, 0L);
-            s.set(JAVA_LONG, b + 120, 0L);
+            s.set(ZERO, b + 64, 0L);
+            s.set(ZERO, b + 72, 0L);
+            s.set(ZERO, b + 80, 0L);
+            s.set(ZERO, b + 88, 0L);
+            s.set(ZERO, b + 96, 0L);
+            s.set(ZERO, b + 104, 0L);
+            s.set(ZERO, b + 112, 0L);
+            s.set(ZERO, b + 120, 0L);
         }
     }
 
@@ -96,7 +97,7 @@ public abstract sealed class Sqe permits Sqe64, Sqe128 {
     public int uringCmdFlags() { return sqes.get(JAVA_INT, base + URING_CMD_FLAGS); }
     public Sqe nopFlags(int flags) { sqes.set(JAVA_INT, base + NOP_FLAGS, flags); return this; }
     public Sqe cancelFlags(int flags) { sqes.set(JAVA_INT, base + CANCEL_FLAGS, flags); return this; }
-    public Sqe userData(long userData) { sqes.set(JAVA_LONG, base + USER_DATA, userData); return this; }
+    public Sqe userData(long userData) { sqes.set(JAVA_LONG_UNALIGNED, base + USER_DATA, userData); return this; }
     public long userData() { return sqes.get(JAVA_LONG, base + USER_DATA); }
     public Sqe bufIndex(int bufIndex) { sqes.set(JAVA_SHORT, base + BUF_INDEX, (short) bufIndex); return this; }
     public Sqe bufGroup(int bufGroup) { sqes.set(JAVA_SHORT, base + BUF_GROUP, (short) bufGroup); return this; }
@@ -151,7 +152,7 @@ public abstract sealed class Sqe permits Sqe64, Sqe128 {
         ring.ensureOpenHint();
         if (LITTLE_ENDIAN) {
             // opcode, flags 0, ioprio 0 and fd are the first eight bytes: one store instead of three.
-            sqes.set(JAVA_LONG, base, (opcode & 0xffL) | ((long) fd << 32));
+            sqes.set(ZERO, base, (opcode & 0xffL) | ((long) fd << 32));
         } else {
             sqes.set(JAVA_LONG, base, 0L);
             sqes.set(JAVA_BYTE, base + OPCODE, (byte) opcode);
@@ -160,6 +161,12 @@ public abstract sealed class Sqe permits Sqe64, Sqe128 {
         zeroAfterFirstLong();
         return this;
     }
+
+    /**
+     * Zeroing and the first word use the unaligned layout: every SQE is 64-byte aligned anyway, and it saves the
+     * alignment test C2 emits per aligned access (measured, docs/BENCHMARKS.md).
+     */
+    private static final ValueLayout.OfLong ZERO = JAVA_LONG_UNALIGNED;
 
     private static final boolean LITTLE_ENDIAN = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
 
