@@ -12,6 +12,12 @@ public final class Corpus {
     public static List<ConformCase> all() {
         List<ConformCase> l = new ArrayList<>();
         l.addAll(SetupCases.cases());
+        l.addAll(NopCases.cases());
+        l.addAll(UringCmdCases.cases());
+        l.addAll(LinkCases.cases());
+        l.addAll(CancelCases.cases());
+        l.addAll(OverflowCases.cases());
+        l.addAll(RegisterCases.cases());
         Set<String> seen = new HashSet<>();
         for (ConformCase c : l) {
             if (!seen.add(c.name())) throw new IllegalStateException("corpus bug: two cases named " + c.name());

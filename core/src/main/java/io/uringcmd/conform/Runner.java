@@ -159,7 +159,8 @@ public final class Runner {
             Sqe s = ring.sqe();
             s.reset();
             int fd = q.target() == null ? q.fd : q.target().fixed() ? q.target().slot : side.fd(q.target());
-            s.opcode(q.opcode).flags(q.flags()).ioprio(q.ioprio).fd(fd).off(q.off).addr(q.addr).len(q.len)
+            long addr = q.addrAlloc > 0 ? ring.allocatePages(q.addrAlloc).address() : q.addr;
+            s.opcode(q.opcode).flags(q.flags()).ioprio(q.ioprio).fd(fd).off(q.off).addr(addr).len(q.len)
                     .opFlags(q.opFlags).userData(q.userData).bufIndex(q.bufIndex).personality(q.personality)
                     .spliceFdIn(q.spliceFdIn).addr3(q.addr3).pad2(q.pad2);
             // checkFill proved the target fails before any driver on this side.
@@ -247,6 +248,9 @@ public final class Runner {
             for (Cqe q; (q = ring.peekCqe()) != null; ) {
                 cqes.add(q.copy());
                 ring.cqeSeen();
+            }
+            if (cqes.size() > c.expectedCqes() && error == null) {
+                error = "expected " + c.expectedCqes() + " CQEs, got " + cqes.size();
             }
         }
     }

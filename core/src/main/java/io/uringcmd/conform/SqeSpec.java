@@ -25,6 +25,7 @@ public final class SqeSpec {
     int spliceFdIn;
     long addr3;
     long pad2;
+    long addrAlloc;
 
     private SqeSpec(int opcode) { this.opcode = opcode; }
 
@@ -54,7 +55,9 @@ public final class SqeSpec {
     public SqeSpec off(long v) { off = v; return this; }
     public SqeSpec cmdOp(int v) { off = (off & 0xffff_ffff_0000_0000L) | Integer.toUnsignedLong(v); return this; }
     public SqeSpec pad1(int v) { off = (off & 0xffff_ffffL) | ((long) v << 32); return this; }
-    public SqeSpec addr(long v) { addr = v; return this; }
+    public SqeSpec addr(long v) { addr = v; addrAlloc = 0; return this; }
+    /** {@code sqe->addr} = the address of {@code size} zeroed bytes the side allocates (user memory it can use). */
+    public SqeSpec addrBuffer(long size) { addrAlloc = size; addr = 0; return this; }
     public SqeSpec len(int v) { len = v; return this; }
     /** The op-flags union at byte 28: uring_cmd_flags, nop_flags, cancel_flags... */
     public SqeSpec opFlags(int v) { opFlags = v; return this; }
@@ -86,7 +89,7 @@ public final class SqeSpec {
         SqeSpec s = new SqeSpec(opcode);
         s.flags = flags; s.ioprio = ioprio; s.target = target; s.fd = fd; s.off = off; s.addr = addr; s.len = len;
         s.opFlags = opFlags; s.userData = userData; s.bufIndex = bufIndex; s.personality = personality;
-        s.spliceFdIn = spliceFdIn; s.addr3 = addr3; s.pad2 = pad2;
+        s.spliceFdIn = spliceFdIn; s.addr3 = addr3; s.pad2 = pad2; s.addrAlloc = addrAlloc;
         return s;
     }
 
@@ -103,6 +106,7 @@ public final class SqeSpec {
             if (pad1() != 0) b.append(" pad1=0x").append(Integer.toHexString(pad1()));
         } else if (off != 0) b.append(" off=0x").append(Long.toHexString(off));
         if (addr != 0) b.append(" addr=0x").append(Long.toHexString(addr));
+        if (addrAlloc != 0) b.append(" addr=buffer(").append(addrAlloc).append(")");
         if (len != 0) b.append(" len=").append(len);
         if (opFlags != 0) b.append(isUringCmd() ? " uring_cmd_flags=" + describeUringCmdFlags(opFlags) : " op_flags=0x" + Integer.toHexString(opFlags));
         if (bufIndex != 0) b.append(" buf_index=").append(bufIndex);
