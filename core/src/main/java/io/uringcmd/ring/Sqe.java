@@ -86,6 +86,12 @@ public abstract sealed class Sqe permits Sqe64, Sqe128 {
     public Sqe level(int level) { sqes.set(JAVA_INT, base + LEVEL, level); return this; }
     public Sqe optname(int optname) { sqes.set(JAVA_INT, base + OPTNAME, optname); return this; }
 
+    /**
+     * Keeps {@code segment} reachable until this SQE's final CQE arrives, for memory the SQE points at through a field
+     * without a segment writer (e.g. a pointer inside the command area, such as NVMe's {@code addr}).
+     */
+    public Sqe keepReachable(MemorySegment segment) { ring.pin(index, segment); return this; }
+
     /** Copies {@code payload} into the command area (it must fit: 16 bytes, or 80 on an SQE128 ring). */
     public Sqe cmd(MemorySegment payload) {
         long n = payload.byteSize();
@@ -111,6 +117,8 @@ public abstract sealed class Sqe permits Sqe64, Sqe128 {
 
     // ---- prep helpers ----
     private Sqe prep(int opcode, int fd) {
+        // A clear message instead of the memory API's "Already closed" when the ring was closed under this view.
+        ring.ensureOpen();
         reset();
         sqes.set(JAVA_BYTE, base + OPCODE, (byte) opcode);
         sqes.set(JAVA_INT, base + FD, fd);
