@@ -187,6 +187,11 @@ final class RegisterCases {
         l.add(c("enter/ext_arg/argsz=0").cites("§1.10").fill(nop().userData(1)).enter(Step.ALL, 0, ge | ext).submit().expectCqes(1));
         l.add(c("enter/ext_arg/null-arg").cites("§1.10").fill(nop().userData(1)).enter(Step.ALL, 0, ge | ext, Step.EnterArg.NULL_24).submit().expectCqes(1));
         l.add(c("enter/ext_arg/argsz=16").cites("§1.10").fill(nop().userData(1)).enter(Step.ALL, 0, ge | ext, Step.EnterArg.ZEROED_16).submit().expectCqes(1));
+        // The same with min_complete 1 (the NOP's CQE is there, so nothing waits): is the arg checked before waiting?
+        l.add(c("enter/ext_arg/argsz=0/min=1").cites("§1.10").fill(nop().userData(1)).enter(Step.ALL, 1, ge | ext).submit().expectCqes(1));
+        l.add(c("enter/ext_arg/null-arg/min=1").cites("§1.10").fill(nop().userData(1)).enter(Step.ALL, 1, ge | ext, Step.EnterArg.NULL_24).submit().expectCqes(1));
+        l.add(c("enter/ext_arg/argsz=16/min=1").cites("§1.10").fill(nop().userData(1)).enter(Step.ALL, 1, ge | ext, Step.EnterArg.ZEROED_16).submit().expectCqes(1));
+        l.add(c("enter/ext_arg/argsz=0/nothing-to-submit").cites("§1.10").enter(0, 0, ge | ext).expectCqes(0));
         l.add(c("enter/ext_arg/zeroed").cites("§1.10").fill(nop().userData(1)).enter(Step.ALL, 1, ge | ext, Step.EnterArg.ZEROED_24).expectCqes(1));
         l.add(c("enter/ext_arg/without-getevents").cites("§1.10").fill(nop().userData(1)).enter(Step.ALL, 0, ext, Step.EnterArg.ZEROED_24).expectCqes(1));
         l.add(c("enter/ext_arg/timeout-zero/nothing").cites("§1.10").fill(nop().flags(IOSQE_CQE_SKIP_SUCCESS).userData(1))

@@ -54,9 +54,15 @@ public record Report(List<Outcome> outcomes, boolean compared, String kernel, St
             return b.toString();
         }
         List<String> e = o.embedded().lines();
-        int w = Math.max(24, k.stream().mapToInt(String::length).max().orElse(0));
+        int from = 0;
+        if (!k.isEmpty() && !e.isEmpty() && k.getFirst().equals(e.getFirst())) {
+            // The same setup result on both sides: once, not side by side (it is long).
+            b.append("   both ").append(k.getFirst()).append('\n');
+            from = 1;
+        }
+        int w = Math.max(24, k.stream().skip(from).mapToInt(String::length).max().orElse(0));
         b.append("   ").append(pad("kernel", w)).append(" | embedded\n");
-        for (int i = 0; i < Math.max(k.size(), e.size()); i++) {
+        for (int i = from; i < Math.max(k.size(), e.size()); i++) {
             String kl = i < k.size() ? k.get(i) : "";
             String el = i < e.size() ? e.get(i) : "";
             b.append(kl.equals(el) ? " " : "*").append("  ").append(pad(kl, w)).append(" | ").append(el).append('\n');

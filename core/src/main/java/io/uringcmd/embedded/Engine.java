@@ -528,7 +528,11 @@ public final class Engine implements RingBackend {
             queueInline(req);
             return;
         }
-        if (reissue) req.cmdFlags |= IORING_URING_CMD_REISSUE;
+        if (reissue) {
+            req.cmdFlags |= IORING_URING_CMD_REISSUE;
+        } else if (!assignCmdFile(req)) {
+            return; // -EBADF / -EOPNOTSUPP, as io-wq's io_issue_sqe would answer
+        }
         req.inflight = true;
         inflightCount++;
         int ringBits = ringIssueBits();
@@ -604,21 +608,27 @@ public final class Engine implements RingBackend {
 
     /** {@code io_uring_cmd} (§2.3). */
     private void issueUringCmd(Request req, int issueFlags) {
+        if (!assignCmdFile(req)) return;
+        WorkerResult r = callDevice(req, issueCtl, issueFlags | ringIssueBits());
+        applyResult(req, r, false);
+    }
+
+    /** Assigns the command's file; false (and the request completed) when there is none or it has no uring_cmd. */
+    private boolean assignCmdFile(Request req) {
         OpenFile file = req.hasFlag(IOSQE_FIXED_FILE) ? fixedFile(req.fd) : host.file(req.fd);
         if (file == null) {
             req.setResult(-Errno.EBADF.value());
             completions.add(req);
-            return;
+            return false;
         }
         req.file = file;
         if (file.uringCmd() == null || iopoll) {
             // No ->uring_cmd, or an IOPOLL ring and no ->uring_cmd_iopoll (Java devices have none).
             req.setResult(-Errno.EOPNOTSUPP.value());
             completions.add(req);
-            return;
+            return false;
         }
-        WorkerResult r = callDevice(req, issueCtl, issueFlags | ringIssueBits());
-        applyResult(req, r, false);
+        return true;
     }
 
     /** What one call of the device's uringCmd produced. */
