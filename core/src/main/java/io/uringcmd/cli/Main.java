@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ConformCommand.class,
+                ProbeCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Runnable {
