@@ -44,10 +44,9 @@ public final class ConformCommand implements Callable<Integer> {
             description = "How long to wait for a case's last CQEs before calling it short (default ${DEFAULT-VALUE}).")
     long drainTimeoutMs;
 
-    PrintStream out = System.out;
-
     @Override
     public Integer call() {
+        PrintStream out = System.out;
         List<ConformCase> cases = Corpus.all();
         Predicate<ConformCase> f = filter == null ? c -> true : matching(Pattern.compile(filter));
         if (list) {

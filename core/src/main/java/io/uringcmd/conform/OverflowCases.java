@@ -83,7 +83,7 @@ final class OverflowCases {
         // On cq=2 and cq=4 the 32-byte CQE that does not fit before the wrap leaves a SKIP pad and overflows; 6.18.44
         // then writes the next 16-byte CQE over the pad, past the ring's capacity (tail - head = cq + 1) and ahead of
         // the overflowed CQEs, so a reader sees 6 CQEs, one of them a stale slot read twice. A kernel bug, measured
-        // here (docs/DEVIATIONS.md "cqe-mixed-pad-overwrite"); on cq=8 nothing wraps and all is in order.
+        // here as the kernel does it; on cq=8 nothing wraps and all is in order.
         for (int cq : new int[]{2, 4, 8}) {
             l.add(ConformCase.named("overflow/cqe_mixed/cq=" + cq + "/16-32-interleaved").ring(cq, IORING_SETUP_CQSIZE | IORING_SETUP_CQE_MIXED, cq)
                     .cites("§6.7")

@@ -191,7 +191,17 @@ final class RegisterCases {
         l.add(c("enter/ext_arg/argsz=0/min=1").cites("§1.10").fill(nop().userData(1)).enter(Step.ALL, 1, ge | ext).submit().expectCqes(1));
         l.add(c("enter/ext_arg/null-arg/min=1").cites("§1.10").fill(nop().userData(1)).enter(Step.ALL, 1, ge | ext, Step.EnterArg.NULL_24).submit().expectCqes(1));
         l.add(c("enter/ext_arg/argsz=16/min=1").cites("§1.10").fill(nop().userData(1)).enter(Step.ALL, 1, ge | ext, Step.EnterArg.ZEROED_16).submit().expectCqes(1));
+        // A GETEVENTS error shows only when the call submitted nothing; otherwise enter returns the submitted count.
         l.add(c("enter/ext_arg/argsz=0/nothing-to-submit").cites("§1.10").enter(0, 0, ge | ext).expectCqes(0));
+        l.add(c("enter/ext_arg/null-arg/nothing-to-submit").cites("§1.10").enter(0, 0, ge | ext, Step.EnterArg.NULL_24).expectCqes(0));
+        l.add(c("enter/ext_arg/argsz=16/nothing-to-submit").cites("§1.10").enter(0, 0, ge | ext, Step.EnterArg.ZEROED_16).expectCqes(0));
+        l.add(c("enter/abs_timer-without-ext_arg/nothing-to-submit").cites("§1.10").enter(0, 0, ge | IORING_ENTER_ABS_TIMER).expectCqes(0));
+        l.add(c("enter/ext_arg_reg-without-region/nothing-to-submit").cites("§1.10").enter(0, 0, ge | ext | IORING_ENTER_EXT_ARG_REG).expectCqes(0));
+        l.add(c("enter/ext_arg/timeout-zero/nothing-to-submit").cites("§1.10")
+                .enter(0, 1, ge | ext, Step.EnterArg.TIMEOUT_ZERO).expectCqes(0));
+        l.add(c("enter/ext_arg/timeout-zero/wait-error-hidden-by-submit").cites("§1.10")
+                .fill(nop().flags(IOSQE_CQE_SKIP_SUCCESS).userData(1))
+                .enter(Step.ALL, 1, ge | ext, Step.EnterArg.TIMEOUT_ZERO).expectCqes(0));
         l.add(c("enter/ext_arg/zeroed").cites("§1.10").fill(nop().userData(1)).enter(Step.ALL, 1, ge | ext, Step.EnterArg.ZEROED_24).expectCqes(1));
         l.add(c("enter/ext_arg/without-getevents").cites("§1.10").fill(nop().userData(1)).enter(Step.ALL, 0, ext, Step.EnterArg.ZEROED_24).expectCqes(1));
         l.add(c("enter/ext_arg/timeout-zero/nothing").cites("§1.10").fill(nop().flags(IOSQE_CQE_SKIP_SUCCESS).userData(1))

@@ -173,9 +173,10 @@ public final class Engine implements RingBackend {
             int err = SetupRules.validate(setup.entries(), p);
             if (err < 0) throw new ErrnoException("io_uring_setup(" + setup + ")", err, null);
             int flags = p.get(JAVA_INT, ParamsLayout.FLAGS);
-            int entries = Math.min(setup.entries(), IORING_MAX_ENTRIES);
+            // entries and cq_entries are u32: CLAMP caps 0xffffffff too (a signed min would keep it as -1).
+            int entries = (int) Math.min(Integer.toUnsignedLong(setup.entries()), IORING_MAX_ENTRIES);
             int cq = p.get(JAVA_INT, ParamsLayout.CQ_ENTRIES);
-            if ((flags & IORING_SETUP_CQSIZE) != 0) cq = Math.min(cq, IORING_MAX_CQ_ENTRIES);
+            if ((flags & IORING_SETUP_CQSIZE) != 0) cq = (int) Math.min(Integer.toUnsignedLong(cq), IORING_MAX_CQ_ENTRIES);
             return new Engine(host, entries, flags, cq);
         }
     }
