@@ -183,5 +183,28 @@ public sealed interface RegArg {
         }
     }
 
+    /** One {@code struct io_uring_restriction} (16 B: u16 opcode; u8 register_op/sqe_op/sqe_flags; u8 resv; u32 resv2[3]). */
+    record Restriction(int opcode, int value, int resv) {
+        public static final int REGISTER_OP = 0, SQE_OP = 1, SQE_FLAGS_ALLOWED = 2, SQE_FLAGS_REQUIRED = 3;
+        @Override public String toString() {
+            String[] names = {"REGISTER_OP", "SQE_OP", "SQE_FLAGS_ALLOWED", "SQE_FLAGS_REQUIRED"};
+            return (opcode >= 0 && opcode < 4 ? names[opcode] : "op" + opcode) + "=" + value + (resv != 0 ? " resv=" + resv : "");
+        }
+    }
+
+    /** A {@code struct io_uring_restriction[]} (REGISTER_RESTRICTIONS). */
+    record Restrictions(Restriction... rs) implements RegArg {
+        @Override public MemorySegment build(Env env) {
+            MemorySegment a = env.allocate(16L * Math.max(1, rs.length));
+            for (int i = 0; i < rs.length; i++) {
+                a.set(JAVA_SHORT, 16L * i, (short) rs[i].opcode());
+                a.set(JAVA_BYTE, 16L * i + 2, (byte) rs[i].value());
+                a.set(JAVA_BYTE, 16L * i + 3, (byte) rs[i].resv());
+            }
+            return a;
+        }
+        @Override public String toString() { return "restrictions" + Arrays.toString(rs); }
+    }
+
     static String describe(RegArg[] args) { return Arrays.stream(args).map(Object::toString).collect(Collectors.joining(", ")); }
 }

@@ -25,6 +25,7 @@ final class RegisterCases {
         bufRings(l);
         legacyBuffers(l);
         enter(l);
+        restrictions(l);
         registerOpcodes(l);
         return l;
     }
@@ -243,6 +244,50 @@ final class RegisterCases {
                 .fill(nop().userData(5)).submit().expectCqes(5));
         l.add(c("sq/sqpoll/nop").ring(4, IORING_SETUP_SQPOLL, 0).cites("§1.7")
                 .fill(nop().userData(1), uringCmd(Target.NO_URING_CMD).userData(2)).submit().expectCqes(2));
+    }
+
+    /** A restricted ring (R_DISABLED, REGISTER_RESTRICTIONS, ENABLE_RINGS): an SQE it does not allow is -EACCES (§2.1.5). */
+    private static void restrictions(List<ConformCase> l) {
+        int restrict = IORING_REGISTER_RESTRICTIONS, enable = IORING_REGISTER_ENABLE_RINGS;
+        RegArg.Restriction nopOnly = new RegArg.Restriction(RegArg.Restriction.SQE_OP, Opcode.NOP.code(), 0);
+        RegArg.Restriction cmdOnly = new RegArg.Restriction(RegArg.Restriction.SQE_OP, Opcode.URING_CMD.code(), 0);
+        // cqes: a refused first SQE stops the submission (1); an allowed one lets the NOP run or be refused (2).
+        record R(String name, RegArg.Restriction[] rs, SqeSpec sqe, int cqes) {}
+        List<R> rs = List.of(
+                new R("nop-only/uring_cmd", new RegArg.Restriction[]{nopOnly}, uringCmd(Target.ACCEPTS_ALL), 1),
+                new R("nop-only/nop", new RegArg.Restriction[]{nopOnly}, nop(), 2),
+                new R("nop-only/bad-opcode", new RegArg.Restriction[]{nopOnly}, SqeSpec.op(99), 1),
+                new R("uring_cmd-only/uring_cmd", new RegArg.Restriction[]{cmdOnly}, uringCmd(Target.ACCEPTS_ALL), 2),
+                new R("uring_cmd-only/uring_cmd-pad1", new RegArg.Restriction[]{cmdOnly}, uringCmd(Target.ACCEPTS_ALL).pad1(1), 1),
+                new R("uring_cmd-only/nop", new RegArg.Restriction[]{cmdOnly}, nop(), 1),
+                new R("flags-allowed=0/async", new RegArg.Restriction[]{nopOnly, new RegArg.Restriction(RegArg.Restriction.SQE_FLAGS_ALLOWED, 0, 0)},
+                        nop().flags(IOSQE_ASYNC), 1),
+                new R("flags-allowed=async/async", new RegArg.Restriction[]{nopOnly, new RegArg.Restriction(RegArg.Restriction.SQE_FLAGS_ALLOWED, IOSQE_ASYNC, 0)},
+                        nop().flags(IOSQE_ASYNC), 2),
+                new R("flags-required=drain/nop", new RegArg.Restriction[]{nopOnly, new RegArg.Restriction(RegArg.Restriction.SQE_FLAGS_REQUIRED, IOSQE_IO_DRAIN, 0)},
+                        nop(), 1),
+                new R("none-allowed/nop", new RegArg.Restriction[]{new RegArg.Restriction(RegArg.Restriction.REGISTER_OP, IORING_REGISTER_PROBE, 0)}, nop(), 1));
+        for (R r : rs) {
+            ConformCase.Builder b = c("restrictions/" + r.name()).ring(4, IORING_SETUP_R_DISABLED, 0).cites("§2.1.5")
+                    .register(restrict, new RegArg.Restrictions(r.rs()), r.rs().length).register(enable, new RegArg.Null(), 0)
+                    .fill(r.sqe().userData(1), nop().userData(2)).submit();
+            if ((r.sqe().flags() & IOSQE_ASYNC) != 0) b.unordered(); // io-wq against inline
+            l.add(b.expectCqes(r.cqes()));
+        }
+        l.add(c("restrictions/not-disabled").cites("§2.1.5").register(restrict, new RegArg.Restrictions(nopOnly), 1).expectCqes(0));
+        l.add(c("restrictions/twice").ring(4, IORING_SETUP_R_DISABLED, 0).cites("§2.1.5")
+                .register(restrict, new RegArg.Restrictions(nopOnly), 1).register(restrict, new RegArg.Restrictions(nopOnly), 1).expectCqes(0));
+        l.add(c("restrictions/bad-opcode").ring(4, IORING_SETUP_R_DISABLED, 0).cites("§2.1.5")
+                .register(restrict, new RegArg.Restrictions(new RegArg.Restriction(9, 0, 0)), 1).expectCqes(0));
+        l.add(c("restrictions/sqe-op-out-of-range").ring(4, IORING_SETUP_R_DISABLED, 0).cites("§2.1.5")
+                .register(restrict, new RegArg.Restrictions(new RegArg.Restriction(RegArg.Restriction.SQE_OP, 200, 0)), 1).expectCqes(0));
+        l.add(c("restrictions/nr=0").ring(4, IORING_SETUP_R_DISABLED, 0).cites("§2.1.5")
+                .register(restrict, new RegArg.Restrictions(nopOnly), 0).expectCqes(0));
+        l.add(c("restrictions/register-op-denied").ring(4, IORING_SETUP_R_DISABLED, 0).cites("§2.1.5")
+                .register(restrict, new RegArg.Restrictions(new RegArg.Restriction(RegArg.Restriction.REGISTER_OP, IORING_REGISTER_PROBE, 0)), 1)
+                .register(enable, new RegArg.Null(), 0)
+                .register(IORING_REGISTER_PERSONALITY, new RegArg.Null(), 0)
+                .register(IORING_REGISTER_PROBE, new RegArg.Probe(4), 4).expectCqes(0));
     }
 
     private static void registerOpcodes(List<ConformCase> l) {
