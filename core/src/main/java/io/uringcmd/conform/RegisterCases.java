@@ -242,8 +242,11 @@ final class RegisterCases {
         l.add(c("sq/no_sqarray/nops").ring(4, IORING_SETUP_NO_SQARRAY, 0).cites("§1.8")
                 .fill(nop().userData(1), nop().userData(2), nop().userData(3), nop().userData(4)).submit()
                 .fill(nop().userData(5)).submit().expectCqes(5));
+        // SQPOLL: the SQ thread submits; enter only wakes it (SQ_WAKEUP, as liburing passes when NEED_WAKEUP is set) and
+        // returns to_submit.
         l.add(c("sq/sqpoll/nop").ring(4, IORING_SETUP_SQPOLL, 0).cites("§1.7")
-                .fill(nop().userData(1), uringCmd(Target.NO_URING_CMD).userData(2)).submit().expectCqes(2));
+                .fill(nop().userData(1), uringCmd(Target.NO_URING_CMD).userData(2)).enter(Step.ALL, 0, IORING_ENTER_SQ_WAKEUP)
+                .expectCqes(2));
     }
 
     /** A restricted ring (R_DISABLED, REGISTER_RESTRICTIONS, ENABLE_RINGS): an SQE it does not allow is -EACCES (§2.1.5). */

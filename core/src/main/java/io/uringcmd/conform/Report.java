@@ -26,7 +26,7 @@ public record Report(List<Outcome> outcomes, boolean compared, String kernel, St
             b.append(cases()).append(" cases, ").append(identical()).append(" identical, ").append(deviations()).append(" deviations");
             b.append(", ").append(different()).append(" undocumented differences");
         } else {
-            b.append(cases()).append(" cases run on the kernel only (no embedded host in this build)");
+            b.append(cases()).append(" cases run on the kernel only");
         }
         if (corpusErrors() > 0) b.append(", ").append(corpusErrors()).append(" corpus errors");
         b.append(" [").append(kernel).append(compared ? " vs " + embedded : "").append(", ").append(millis).append(" ms]");
