@@ -27,7 +27,24 @@ public final class Deviations {
             Deviation.of("probe-implemented-ops", "register/probe/.*|restrictions/register-op-denied",
                     "IORING_REGISTER_PROBE on the embedded host reports only the opcodes it implements (NOP, ASYNC_CANCEL, "
                             + "URING_CMD, PROVIDE_BUFFERS, REMOVE_BUFFERS) as supported; the kernel reports all it was built "
-                            + "with. last_op and ops_len are the kernel's, so a client's probe-then-skip logic works on both.")
+                            + "with. last_op and ops_len are the kernel's, so a client's probe-then-skip logic works on both."),
+            Deviation.of("unimplemented-opcodes", null,
+                    "Opcodes the embedded host does not implement pass the generic io_init_req checks and then give "
+                            + "-EOPNOTSUPP at prep, as on a kernel built without them."),
+            Deviation.of("register-opcodes-not-modelled", null,
+                    "Register opcodes with no meaning on the embedded host follow the kernel's argument checks where "
+                            + "pinned, and give -EINVAL otherwise."),
+            Deviation.of("no-registered-rings", null,
+                    "No registered ring fds or wait regions: REGISTERED_RING and EXT_ARG_REG are answered as for a task "
+                            + "that registered none; NO_MMAP with an address and ATTACH_WQ give -EINVAL."),
+            Deviation.of("async-cancel-finds-cancelable-uring-cmd", null,
+                    "ASYNC_CANCEL and SYNC_CANCEL find uring_cmds the device marked cancelable and call the device with "
+                            + "IO_URING_F_CANCEL; the kernel never finds a uring_cmd there (§2.8.3)."),
+            Deviation.of("sqe-copy-lives-with-the-command", null,
+                    "The SQE is copied at prep, so IoUringCmd.sqe() stays valid until completion (the kernel only "
+                            + "promises the shared SQE during the first issue, §2.5)."),
+            Deviation.of("device-exception-errno", null,
+                    "A device that throws DeviceException completes with its errno; any other exception with -EIO.")
     );
 
     /** The deviation that covers {@code c}, or null. */
