@@ -44,7 +44,17 @@ public final class Bench {
 
     /** A measured row. Ratios are medians of per-round ratios; NaN when there is nothing to compare with. */
     public record Row(Spec spec, double javaOps, double bytesPerOp, double cOps, double cRatio, double cRatioMin,
-                      double cRatioMax, double refRatio, double refRatioMin, double refRatioMax) {}
+                      double cRatioMax, double refRatio, double refRatioMin, double refRatioMax, String notRun) {
+        Row(Spec spec, double javaOps, double bytesPerOp, double cOps, double cRatio, double cRatioMin, double cRatioMax,
+            double refRatio, double refRatioMin, double refRatioMax) {
+            this(spec, javaOps, bytesPerOp, cOps, cRatio, cRatioMin, cRatioMax, refRatio, refRatioMin, refRatioMax, null);
+        }
+
+        static Row notRun(Spec spec, String why) {
+            double n = Double.NaN;
+            return new Row(spec, n, n, n, n, n, n, n, n, n, why);
+        }
+    }
 
     public record Result(List<Row> rows, String machine, String baselineNote) {}
 
@@ -66,6 +76,12 @@ public final class Bench {
         for (int b : new int[]{1, 32}) s.add(embedded(EmbeddedCase.Kind.NOP, b, "kernel nop b" + b));
         for (int b : new int[]{1, 32}) s.add(embedded(EmbeddedCase.Kind.CMD, b, "kernel siocinq b" + b));
         s.add(embedded(EmbeddedCase.Kind.QUEUED, 1, null));
+        for (int b : new int[]{1, 32}) {
+            s.add(new Spec("embedded rearm b" + b, "embedded", "rearm", b, null, null,
+                    () -> new MultishotCase(MultishotCase.Kind.REARM, b)));
+            s.add(new Spec("embedded multishot b" + b, "embedded", "multishot", b, null, "embedded rearm b" + b,
+                    () -> new MultishotCase(MultishotCase.Kind.MULTISHOT, b)));
+        }
         return s;
     }
 
@@ -105,8 +121,19 @@ public final class Bench {
         log.println("# " + machine);
         log.println("# load before: " + loadavg());
         List<BenchCase> cases = new ArrayList<>();
+        List<Row> unsupported = new ArrayList<>();
+        List<Spec> runnable = new ArrayList<>();
         try {
-            for (Spec s : specs) cases.add(s.factory().get());
+            for (Spec s : specs) {
+                try {
+                    cases.add(s.factory().get());
+                    runnable.add(s);
+                } catch (BenchCase.Unsupported e) {
+                    log.println("# " + s.label() + ": not run: " + e.getMessage());
+                    unsupported.add(Row.notRun(s, e.getMessage()));
+                }
+            }
+            specs = runnable;
             for (BenchCase bc : cases) measureJava(bc, cfg.initialWarmupMs(), 0, null);
             int n = cases.size();
             double[][] java = new double[n][cfg.rounds()], cOps = new double[n][cfg.rounds()], bytes = new double[n][cfg.rounds()];
@@ -136,6 +163,7 @@ public final class Bench {
                 rows.add(new Row(s, median(java[i]), max(bytes[i]), median(cOps[i]), median(cr), min(cr), max(cr),
                         median(rr), min(rr), max(rr)));
             }
+            rows.addAll(unsupported);
             log.println("# load after: " + loadavg());
             return new Result(rows, machine, baselineNote);
         } finally {
@@ -218,6 +246,10 @@ public final class Bench {
         sb.append("| case | Java ops/s | B/op | liburing ops/s | Java/C (min-max) | vs reference (min-max) |\n");
         sb.append("|---|---:|---:|---:|---:|---|\n");
         for (Row w : r.rows()) {
+            if (w.notRun() != null) {
+                sb.append("| ").append(w.spec().label()).append(" | not run: ").append(w.notRun().replace('|', '/')).append(" | | | | |\n");
+                continue;
+            }
             sb.append("| ").append(w.spec().label())
               .append(" | ").append(ops(w.javaOps()))
               .append(" | ").append(String.format(Locale.ROOT, "%.1f", w.bytesPerOp()))

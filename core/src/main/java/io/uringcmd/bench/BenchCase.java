@@ -27,4 +27,9 @@ public interface BenchCase extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Thrown by a case's constructor when this build or machine cannot run it; the message says why. */
+    final class Unsupported extends RuntimeException {
+        public Unsupported(String message) { super(message); }
+    }
 }
