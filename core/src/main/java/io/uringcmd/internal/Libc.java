@@ -42,14 +42,6 @@ public final class Libc {
     private static final MethodHandle SYSCALL = handle("syscall",
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
             Linker.Option.firstVariadicArg(1), CAPTURE_ERRNO);
-    /**
-     * The same {@code syscall} as a critical downcall: no Java-to-native thread-state transition (which costs a
-     * memory barrier and a safepoint poll, a measurable part of a NOP io_uring_enter). A thread in a critical call
-     * holds up every safepoint, so it is only for calls that return without sleeping: see {@link #syscallNoWait}.
-     */
-    private static final MethodHandle SYSCALL_CRITICAL = handle("syscall",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
-            Linker.Option.firstVariadicArg(1), Linker.Option.critical(false), CAPTURE_ERRNO);
     private static final MethodHandle MMAP = handle("mmap",
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG), CAPTURE_ERRNO);
     private static final MethodHandle MUNMAP = handle("munmap", FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG), CAPTURE_ERRNO);
@@ -92,17 +84,6 @@ public final class Libc {
         MemorySegment cap = CAPTURE.get();
         try {
             return result((long) SYSCALL.invokeExact(cap, nr, a, b, c, d, e, f), cap);
-        } catch (Throwable t) { throw rethrow(t); }
-    }
-
-    /**
-     * {@code syscall(nr, a..f)} for a call that does not sleep (e.g. {@code io_uring_enter} with
-     * {@code min_complete == 0}), as a critical downcall, errno captured into {@code capture} (from
-     * {@link #newCaptureState}, used by one thread at a time). The result, or -errno.
-     */
-    public static long syscallNoWait(MemorySegment capture, long nr, long a, long b, long c, long d, long e, long f) {
-        try {
-            return result((long) SYSCALL_CRITICAL.invokeExact(capture, nr, a, b, c, d, e, f), capture);
         } catch (Throwable t) { throw rethrow(t); }
     }
 

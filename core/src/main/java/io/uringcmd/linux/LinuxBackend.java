@@ -13,7 +13,6 @@ import io.uringcmd.ring.RingSetup;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -28,13 +27,10 @@ public final class LinuxBackend implements RingBackend {
     private final Arena arena;
     private final RingMemory memory;
     private final String name;
-    private final MemorySegment cqRing, ownCapture;
-    private final long cqHeadOff, cqTailOff;
+    private final MemorySegment ownCapture;
     private volatile Thread captureOwner;
     private volatile boolean closed;
 
-    private static final boolean CRITICAL_ENTER = !"false".equals(System.getProperty("uringcmd.criticalEnter"));
-    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
     private static final VarHandle OWNER;
     static {
         try {
@@ -48,11 +44,9 @@ public final class LinuxBackend implements RingBackend {
         this.ringFd = ringFd;
         this.arena = arena;
         this.memory = memory;
-        this.cqRing = memory.cqRing();
-        this.cqHeadOff = memory.params().cqHead();
-        this.cqTailOff = memory.params().cqTail();
-        // An automatic arena, not the ring's shared one: a downcall acquires and releases a shared segment it is
-        // passed with two atomic updates (tens of ns per enter, measured); an automatic one costs nothing.
+        // The ring's own errno buffer saves a ThreadLocal lookup per enter (~10 ns per NOP round trip, measured).
+        // An automatic arena, not the ring's shared one: a downcall acquires and releases a shared-arena segment
+        // it is passed with two atomic updates; an automatic one costs nothing.
         this.ownCapture = Libc.newCaptureState(Arena.ofAuto());
         this.name = "linux " + Linux.kernelRelease();
     }
@@ -107,46 +101,14 @@ public final class LinuxBackend implements RingBackend {
     @Override public RingMemory memory() { return memory; }
 
     /**
-     * {@code io_uring_enter}. An enter that cannot sleep (no {@code min_complete}, no {@code SQ_WAIT}) goes through a
-     * critical downcall, which skips the JVM's thread-state transition. One that submits and waits is split the
-     * same way: submit without waiting (the kernel completes inline what it can, e.g. NOP and socket uring_cmd),
-     * and enter again to wait only if the CQ then holds fewer than {@code minComplete} CQEs. The result is the
-     * kernel's: the number submitted, or -errno if nothing was submitted. {@code -Duringcmd.criticalEnter=false}
-     * turns this off (every enter is then one ordinary downcall).
+     * {@code io_uring_enter}, one ordinary downcall. (A critical downcall for enters that cannot sleep, with
+     * submit-and-wait split in two, measured no faster here: docs/BENCHMARKS.md.)
      */
     @Override
     public int enter(int toSubmit, int minComplete, int flags, MemorySegment arg, long argSize) {
         ensureOpen();
-        if (CRITICAL_ENTER && (flags & IORING_ENTER_SQ_WAIT) == 0) {
-            if (minComplete == 0) return enterNoWait(toSubmit, flags, arg, argSize);
-            if (toSubmit > 0 && (flags & (IORING_ENTER_GETEVENTS | IORING_ENTER_EXT_ARG)) == IORING_ENTER_GETEVENTS) {
-                int submitted = enterNoWait(toSubmit, flags, arg, argSize);
-                if (submitted < 0 || cqReady() >= minComplete) return submitted;
-                return waitAfterSubmit(submitted, minComplete, flags, arg, argSize);
-            }
-        }
-        return enterWait(toSubmit, minComplete, flags, arg, argSize);
-    }
-
-    /** The second enter of a split submit-and-wait: the kernel's result is what the first one submitted. */
-    private int waitAfterSubmit(int submitted, int minComplete, int flags, MemorySegment arg, long argSize) {
-        int r = enterWait(0, minComplete, flags, arg, argSize);
-        return r < 0 && submitted == 0 ? r : submitted;
-    }
-
-    private int enterNoWait(int toSubmit, int flags, MemorySegment arg, long argSize) {
-        return (int) Libc.syscallNoWait(capture(), NR_IO_URING_ENTER, ringFd, Integer.toUnsignedLong(toSubmit), 0,
-                Integer.toUnsignedLong(flags), arg.address(), argSize);
-    }
-
-    private int enterWait(int toSubmit, int minComplete, int flags, MemorySegment arg, long argSize) {
         return (int) Libc.syscall(capture(), NR_IO_URING_ENTER, ringFd, Integer.toUnsignedLong(toSubmit),
                 Integer.toUnsignedLong(minComplete), Integer.toUnsignedLong(flags), arg.address(), argSize);
-    }
-
-    /** CQEs the kernel has posted and the ring has not consumed. */
-    private int cqReady() {
-        return (int) INT.getAcquire(cqRing, cqTailOff) - (int) INT.getAcquire(cqRing, cqHeadOff);
     }
 
     /**

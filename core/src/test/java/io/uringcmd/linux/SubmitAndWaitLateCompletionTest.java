@@ -18,8 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 /**
  * Description: submitAndWait(n) returns the number submitted and, when the kernel cannot complete a request inline
  * (a 20 ms IORING_OP_TIMEOUT), still returns only once n CQEs are in the CQ; inline completions (NOP) in the same
- * batch do not end the wait early. LinuxBackend submits without waiting first and waits in a second enter only if
- * the CQ is short: this pins that the split gives the kernel's single-enter result.
+ * batch do not end the wait early.
  */
 class SubmitAndWaitLateCompletionTest {
     @Test
