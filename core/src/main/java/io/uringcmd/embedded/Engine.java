@@ -1,5 +1,6 @@
 package io.uringcmd.embedded;
 
+import io.uringcmd.abi.BufRingLayout;
 import io.uringcmd.abi.CqeLayout;
 import io.uringcmd.abi.Errno;
 import io.uringcmd.abi.Opcode;
@@ -56,6 +57,16 @@ public final class Engine implements RingBackend {
     private static final int MAX_REG_BUFFERS = 1 << 14;
     /** {@code IORING_MAX_FIXED_FILES}. */
     private static final int MAX_FIXED_FILES = 1 << 20;
+    /** {@code MAX_BIDS_PER_BGID}: bids are a u16 in the CQE. */
+    private static final int MAX_BIDS_PER_BGID = 1 << 16;
+    /** x86_64 {@code TASK_SIZE_MAX} with 4-level paging: {@code access_ok} refuses ranges ending above it. */
+    private static final long TASK_SIZE_MAX = 0x7ffffffff000L;
+    private static final long PAGE_SIZE = 4096;
+    /**
+     * {@code io_uring_buf_reg.min_left} (u32 at byte 16) and the start of {@code resv[5]} (u32s): the layout of
+     * 6.18.44, which carries the backport of "io_uring/kbuf: support min length left for incremental buffers".
+     */
+    private static final long REG_MIN_LEFT = 16, REG_RESV_U32 = 20;
 
     final Host host;
     private final Arena arena;
@@ -66,7 +77,8 @@ public final class Engine implements RingBackend {
     private final boolean sqe128, cqe32, cqeMixed, noSqArray, submitAll, deferTaskrun, iopoll, taskrunFlag;
     private final int ringFd;
     private final ReentrantLock uringLock = new ReentrantLock();
-    private final IssueFlags.Control issueCtl;
+    /** The issue context of the ring's thread (inline issue, task work, cancel); workers make their own. */
+    private final MultishotContext issueCtx;
     private final List<MemorySegment> ownedUserMemory = new ArrayList<>();
 
     // SQ / CQ state private to the engine (the kernel's cached heads and tails)
@@ -89,6 +101,9 @@ public final class Engine implements RingBackend {
     private record Overflow(long userData, int res, int flags, long big0, long big1, boolean big) {}
     private final ArrayDeque<Overflow> overflow = new ArrayDeque<>();
 
+    // provided buffers (the kernel's io_bl_xa), indexed by buffer group
+    private BufferList[] bufferLists = new BufferList[0];
+
     // registered resources
     private OpenFile[] fixedFiles;
     private MemorySegment[] fixedBuffers;
@@ -103,6 +118,7 @@ public final class Engine implements RingBackend {
     /** Counts that let tests prove every SQE ended exactly once. */
     public static final class Stats {
         volatile long consumed, cqesPosted, skippedCqes, completedAtClose, doneAfterClose, deviceErrors;
+        volatile long selections, auxCqes, auxFailed, recycled, buffersLost;
 
         /** SQEs the engine consumed from the SQ (each gets one terminal CQE or a successful skip). */
         public long consumed() { return consumed; }
@@ -116,6 +132,16 @@ public final class Engine implements RingBackend {
         public long doneAfterClose() { return doneAfterClose; }
         /** Device calls that threw something other than {@code DeviceException} (completed with -EIO). */
         public long deviceErrors() { return deviceErrors; }
+        /** Provided buffers devices selected ({@code io_uring_cmd_buffer_select} that returned a buffer). */
+        public long selections() { return selections; }
+        /** Multishot events posted ({@code io_uring_mshot_cmd_post_cqe} that returned false). */
+        public long auxCqes() { return auxCqes; }
+        /** Multishot posts refused because the CQ had no room or overflowed CQEs were pending (the buffer was consumed). */
+        public long auxFailed() { return auxFailed; }
+        /** Selections given back to their group unposted (head unmoved, or a legacy buffer put back first). */
+        public long recycled() { return recycled; }
+        /** Buffers consumed without a CQE: a worker's selection (committed at once) that was never posted. */
+        public long buffersLost() { return buffersLost; }
     }
 
     private Engine(Host host, int entries, int flags, int cqEntriesArg) {
@@ -161,7 +187,7 @@ public final class Engine implements RingBackend {
                 RINGS_CQ_HEAD, RINGS_CQ_TAIL, RINGS_CQ_RING_MASK, RINGS_CQ_RING_ENTRIES, RINGS_CQ_OVERFLOW, RINGS_CQES,
                 RINGS_CQ_FLAGS);
         this.memory = new RingMemory(rings, rings, sqes, params);
-        this.issueCtl = IssueFlags.create(new MultishotContext());
+        this.issueCtx = new MultishotContext();
         this.ringFd = host.install(new OpenFile(host, "anon_inode:[io_uring]", Host.RING_NODE, this, 2));
     }
 
@@ -416,6 +442,8 @@ public final class Engine implements RingBackend {
             case NOP -> prepNop(req, o);
             case ASYNC_CANCEL -> prepCancel(req, o);
             case URING_CMD -> prepUringCmd(req, o);
+            case PROVIDE_BUFFERS -> prepProvideBuffers(req, o);
+            case REMOVE_BUFFERS -> prepRemoveBuffers(req, o);
             default -> -Errno.EOPNOTSUPP.value();
         };
     }
@@ -451,6 +479,47 @@ public final class Engine implements RingBackend {
             if ((f & IORING_ASYNC_CANCEL_ANY) != 0) return -Errno.EINVAL.value();
             req.cancelOpcode = sqes.get(JAVA_INT, o + SqeLayout.LEN);
         }
+        return 0;
+    }
+
+    /** {@code io_provide_buffers_prep} (§4.5): fd = nbufs, addr, len = buffer length, off = first bid, buf_group. */
+    private int prepProvideBuffers(Request req, long o) {
+        if (sqes.get(JAVA_INT, o + SqeLayout.RW_FLAGS) != 0 || sqes.get(JAVA_INT, o + SqeLayout.SPLICE_FD_IN) != 0) {
+            return -Errno.EINVAL.value();
+        }
+        long nbufs = sqes.get(JAVA_INT, o + SqeLayout.FD); // s32 read into a u64: -1 is huge
+        if (nbufs == 0 || Long.compareUnsigned(nbufs, MAX_BIDS_PER_BGID) > 0) return -Errno.E2BIG.value();
+        long addr = sqes.get(JAVA_LONG, o + SqeLayout.ADDR);
+        long len = Integer.toUnsignedLong(sqes.get(JAVA_INT, o + SqeLayout.LEN));
+        if (len == 0) return -Errno.EINVAL.value();
+        long size = len * nbufs; // at most 2^32 * 2^16: no overflow in 64 bits
+        long end = addr + size;
+        if (Long.compareUnsigned(end, addr) < 0) return -Errno.EOVERFLOW.value();
+        // access_ok only: the buffers are dereferenced when selected, not now (the kernel accepts unmapped ranges).
+        if (Long.compareUnsigned(end, TASK_SIZE_MAX) > 0) return -Errno.EFAULT.value();
+        int bgid = sqes.get(JAVA_SHORT, o + SqeLayout.BUF_GROUP) & 0xffff;
+        long off = sqes.get(JAVA_LONG, o + SqeLayout.OFF);
+        if (Long.compareUnsigned(off, 0xffff) > 0) return -Errno.E2BIG.value();
+        if (off + nbufs > MAX_BIDS_PER_BGID) return -Errno.EINVAL.value();
+        req.pbufNbufs = (int) nbufs;
+        req.pbufAddr = addr;
+        req.pbufLen = (int) len;
+        req.pbufBgid = bgid;
+        req.pbufBid = (int) off;
+        return 0;
+    }
+
+    /** {@code io_remove_buffers_prep} (§4.5): fd = nbufs, buf_group; everything else must be zero. */
+    private int prepRemoveBuffers(Request req, long o) {
+        if (sqes.get(JAVA_INT, o + SqeLayout.RW_FLAGS) != 0 || sqes.get(JAVA_LONG, o + SqeLayout.ADDR) != 0
+                || sqes.get(JAVA_INT, o + SqeLayout.LEN) != 0 || sqes.get(JAVA_LONG, o + SqeLayout.OFF) != 0
+                || sqes.get(JAVA_INT, o + SqeLayout.SPLICE_FD_IN) != 0) {
+            return -Errno.EINVAL.value();
+        }
+        long nbufs = sqes.get(JAVA_INT, o + SqeLayout.FD);
+        if (nbufs == 0 || Long.compareUnsigned(nbufs, MAX_BIDS_PER_BGID) > 0) return -Errno.EINVAL.value();
+        req.pbufNbufs = (int) nbufs;
+        req.pbufBgid = sqes.get(JAVA_SHORT, o + SqeLayout.BUF_GROUP) & 0xffff;
         return 0;
     }
 
@@ -515,6 +584,7 @@ public final class Engine implements RingBackend {
             case NOP -> issueNop(req);
             case ASYNC_CANCEL -> issueCancel(req);
             case URING_CMD -> issueUringCmd(req, issueFlags);
+            case PROVIDE_BUFFERS, REMOVE_BUFFERS -> issueManageBuffers(req);
             default -> {
                 req.setResult(-Errno.EOPNOTSUPP.value());
                 completions.add(req);
@@ -534,8 +604,7 @@ public final class Engine implements RingBackend {
         int ringBits = ringIssueBits();
         host.workers.execute(() -> {
             // A worker has its own issue context: selections made here are committed at once (UNLOCKED).
-            IssueFlags.Control ctl = IssueFlags.create(new MultishotContext());
-            WorkerResult r = callDevice(req, ctl, IssueFlags.IO_URING_F_UNLOCKED | IssueFlags.IO_URING_F_IOWQ | ringBits);
+            WorkerResult r = callDevice(req, new MultishotContext(), IssueFlags.IO_URING_F_UNLOCKED | IssueFlags.IO_URING_F_IOWQ | ringBits);
             addRemoteWork(() -> {
                 req.inflight = false;
                 inflightCount--;
@@ -586,6 +655,49 @@ public final class Engine implements RingBackend {
         completions.add(req);
     }
 
+    /**
+     * {@code io_manage_buffers_legacy} (§4.5): PROVIDE creates the group if needed and adds buffers (res 0 if at least
+     * one was added); REMOVE frees up to nbufs (res = how many). A ring group refuses both with -EINVAL.
+     */
+    private void issueManageBuffers(Request req) {
+        boolean provide = req.opcode == Opcode.PROVIDE_BUFFERS.code();
+        BufferList bl = bufferList(req.pbufBgid);
+        int ret;
+        if (bl == null && !provide) {
+            ret = -Errno.ENOENT.value();
+        } else {
+            if (bl == null) {
+                bl = BufferList.legacy(req.pbufBgid);
+                setBufferList(req.pbufBgid, bl);
+            }
+            if (bl.isRing) {
+                ret = -Errno.EINVAL.value();
+            } else if (provide) {
+                ret = -Errno.ENOMEM.value();
+                long addr = req.pbufAddr;
+                long len = Integer.toUnsignedLong(req.pbufLen);
+                int i = 0;
+                for (; i < req.pbufNbufs; i++) {
+                    // More than a u16 of buffers: the application could not tell duplicate bids apart.
+                    if (bl.buffers.size() == 0xffff) {
+                        ret = -Errno.EOVERFLOW.value();
+                        break;
+                    }
+                    bl.buffers.addLast(new BufferList.Legacy(addr, (int) Math.min(len, BufferList.MAX_RW_COUNT),
+                            req.pbufBid + i, req.pbufBgid));
+                    addr += len;
+                }
+                if (i > 0) ret = 0;
+            } else {
+                int i = 0;
+                while (i < req.pbufNbufs && bl.buffers.pollFirst() != null) i++;
+                ret = i;
+            }
+        }
+        req.setResult(ret);
+        completions.add(req);
+    }
+
     private boolean cancelMatches(Request target, Request cancel, OpenFile file) {
         int f = cancel.cancelFlags;
         if ((f & IORING_ASYNC_CANCEL_ANY) != 0) return true;
@@ -617,7 +729,7 @@ public final class Engine implements RingBackend {
             completions.add(req);
             return;
         }
-        WorkerResult r = callDevice(req, issueCtl, issueFlags | ringIssueBits());
+        WorkerResult r = callDevice(req, issueCtx, issueFlags | ringIssueBits());
         applyResult(req, r, false);
     }
 
@@ -628,11 +740,11 @@ public final class Engine implements RingBackend {
 
     private static final WorkerResult[] NO_RESULT = new WorkerResult[0];
 
-    private WorkerResult callDevice(Request req, IssueFlags.Control ctl, int bits) {
+    private WorkerResult callDevice(Request req, MultishotContext ctx, int bits) {
         MiscDevice.UringCmd<Object> dev = req.file.uringCmd();
         IoUringCmd.Control cc = req.cmdCtl;
         cc.beginIssue();
-        IssueFlags flags = ctl.begin(bits, cc.cmd());
+        IssueFlags flags = ctx.begin(req, null, bits);
         try {
             UringCmdAction a = cc.check(dev.uringCmd(req.file.state, cc.cmd(), flags));
             return switch (a) {
@@ -650,7 +762,7 @@ public final class Engine implements RingBackend {
             // A device that throws completes its command with -EIO and the ring keeps serving (docs/DRIVER.md).
             return new WorkerResult(WorkerResult.COMPLETE, -Errno.EIO.value(), 0, false, null);
         } finally {
-            ctl.end();
+            ctx.end();
         }
     }
 
@@ -743,14 +855,14 @@ public final class Engine implements RingBackend {
         if (closed) return;
         addRemoteWork(() -> {
             if (req.queued != handle || handle.isDone()) return;
-            IssueFlags f = issueCtl.begin(IssueFlags.IO_URING_F_COMPLETE_DEFER | ringIssueBits(), req.cmdCtl.cmd());
+            IssueFlags f = issueCtx.begin(req, handle, IssueFlags.IO_URING_F_COMPLETE_DEFER | ringIssueBits());
             try {
                 work.run(handle, f);
             } catch (RuntimeException e) {
                 stats.deviceErrors++;
                 if (handle.completeByHost()) finishQueued(req, -Errno.EIO.value(), 0, false);
             } finally {
-                issueCtl.end();
+                issueCtx.end();
             }
         });
     }
@@ -759,13 +871,13 @@ public final class Engine implements RingBackend {
     private void cancelCmd(Request req, int extraBits) {
         if (req.file == null || req.queued == null) return;
         IoUringCmd.Control cc = req.cmdCtl;
-        IssueFlags f = issueCtl.begin(IssueFlags.IO_URING_F_CANCEL | extraBits | ringIssueBits(), cc.cmd());
+        IssueFlags f = issueCtx.begin(req, req.queued, IssueFlags.IO_URING_F_CANCEL | extraBits | ringIssueBits());
         try {
             req.file.uringCmd().uringCmd(req.file.state, cc.cmd(), f);
         } catch (DeviceException | RuntimeException e) {
             // The device must complete the command itself; what it leaves pending is completed at close.
         } finally {
-            issueCtl.end();
+            issueCtx.end();
         }
     }
 
@@ -967,9 +1079,132 @@ public final class Engine implements RingBackend {
         }
     }
 
-    /** Register opcodes the embedded host does not model: -EINVAL (docs/DEVIATIONS.md). Extension point for buffer rings. */
+    /** Provided buffer rings (§4.1); register opcodes the embedded host does not model: -EINVAL (docs/DEVIATIONS.md). */
     private int registerOther(int opcode, MemorySegment arg, int nrArgs) {
-        return -Errno.EINVAL.value();
+        return switch (opcode) {
+            case IORING_REGISTER_PBUF_RING, IORING_UNREGISTER_PBUF_RING, IORING_REGISTER_PBUF_STATUS -> {
+                // __io_uring_register: these take exactly one struct.
+                if (arg.address() == 0 || nrArgs != 1) yield -Errno.EINVAL.value();
+                yield switch (opcode) {
+                    case IORING_REGISTER_PBUF_RING -> registerPbufRing(arg.address());
+                    case IORING_UNREGISTER_PBUF_RING -> unregisterPbufRing(arg.address());
+                    default -> pbufStatus(arg.address());
+                };
+            }
+            default -> -Errno.EINVAL.value();
+        };
+    }
+
+    // ================================================================ provided buffers (kbuf.c)
+
+    BufferList bufferList(int bgid) {
+        BufferList[] t = bufferLists;
+        return Integer.compareUnsigned(bgid, t.length) < 0 ? t[bgid] : null;
+    }
+
+    private void setBufferList(int bgid, BufferList bl) {
+        if (bgid >= bufferLists.length) {
+            if (bl == null) return;
+            bufferLists = java.util.Arrays.copyOf(bufferLists, Math.max(bgid + 1, Math.min(1 << 16, bufferLists.length * 2)));
+        }
+        bufferLists[bgid] = bl;
+    }
+
+    /**
+     * {@code io_register_pbuf_ring} of 6.18.44, in its order (§4.1): -EFAULT unreadable arg; -EINVAL resv, flags,
+     * entries not a power of two or >= 65536, min_left without INC; -EEXIST for a ring or non-empty legacy group (an
+     * empty legacy group is replaced); then the region: ring_addr 0 -EFAULT, not page-aligned -EINVAL, not user memory
+     * -EFAULT. With {@code IOU_PBUF_RING_MMAP} the engine allocates the ring, mapped by {@link #mapBufferRing}.
+     */
+    private int registerPbufRing(long argAddr) {
+        MemorySegment reg = host.userMemory.resolve(argAddr, BufRingLayout.REG_SIZE);
+        if (reg == null) return -Errno.EFAULT.value();
+        for (long o = REG_RESV_U32; o < BufRingLayout.REG_SIZE; o += 4) if (reg.get(JAVA_INT, o) != 0) return -Errno.EINVAL.value();
+        long ringAddr = reg.get(JAVA_LONG, BufRingLayout.REG_RING_ADDR);
+        int entries = reg.get(JAVA_INT, BufRingLayout.REG_RING_ENTRIES);
+        int bgid = reg.get(JAVA_SHORT, BufRingLayout.REG_BGID) & 0xffff;
+        int flags = reg.get(JAVA_SHORT, BufRingLayout.REG_FLAGS) & 0xffff;
+        int minLeft = reg.get(JAVA_INT, REG_MIN_LEFT);
+        if ((flags & ~(IOU_PBUF_RING_MMAP | IOU_PBUF_RING_INC)) != 0) return -Errno.EINVAL.value();
+        if (Integer.bitCount(entries) != 1) return -Errno.EINVAL.value();
+        // A u16 head and tail cannot tell a full ring of 65536 from an empty one.
+        if (Integer.compareUnsigned(entries, 65536) >= 0) return -Errno.EINVAL.value();
+        if ((flags & IOU_PBUF_RING_INC) == 0 && minLeft != 0) return -Errno.EINVAL.value();
+        BufferList old = bufferList(bgid);
+        if (old != null) {
+            if (old.isRing || !old.buffers.isEmpty()) return -Errno.EEXIST.value();
+            setBufferList(bgid, null);
+        }
+        long ringSize = BufRingLayout.BUF_SIZE * entries;
+        long regionSize = (ringSize + PAGE_SIZE - 1) & -PAGE_SIZE;
+        MemorySegment ring;
+        boolean mmap = (flags & IOU_PBUF_RING_MMAP) != 0;
+        if (!mmap) {
+            // io_create_region with user memory: ring_addr is pinned, so it must be set, page-aligned and mapped.
+            if (ringAddr == 0) return -Errno.EFAULT.value();
+            if ((ringAddr & (PAGE_SIZE - 1)) != 0) return -Errno.EINVAL.value();
+            if (Long.compareUnsigned(ringAddr + regionSize, ringAddr) < 0) return -Errno.EOVERFLOW.value();
+            ring = host.userMemory.resolve(ringAddr, ringSize);
+            if (ring == null) return -Errno.EFAULT.value();
+        } else {
+            // The kernel allocates zeroed pages for the client to mmap; here they are host user memory of this ring.
+            ring = arena.allocate(regionSize, PAGE_SIZE);
+            host.userMemory.add(ring);
+            synchronized (ownedUserMemory) { ownedUserMemory.add(ring); }
+        }
+        setBufferList(bgid, BufferList.ring(bgid, ring, entries, (flags & IOU_PBUF_RING_INC) != 0, minLeft, mmap));
+        return 0;
+    }
+
+    /** {@code io_unregister_pbuf_ring}: -EINVAL resv (min_left is not checked) or flags; -ENOENT none; -EINVAL legacy. */
+    private int unregisterPbufRing(long argAddr) {
+        MemorySegment reg = host.userMemory.resolve(argAddr, BufRingLayout.REG_SIZE);
+        if (reg == null) return -Errno.EFAULT.value();
+        for (long o = REG_RESV_U32; o < BufRingLayout.REG_SIZE; o += 4) if (reg.get(JAVA_INT, o) != 0) return -Errno.EINVAL.value();
+        if (reg.get(JAVA_SHORT, BufRingLayout.REG_FLAGS) != 0) return -Errno.EINVAL.value();
+        int bgid = reg.get(JAVA_SHORT, BufRingLayout.REG_BGID) & 0xffff;
+        BufferList bl = bufferList(bgid);
+        if (bl == null) return -Errno.ENOENT.value();
+        if (!bl.isRing) return -Errno.EINVAL.value();
+        // An MMAP ring's memory stays mapped (and allocated) until the ring closes, as a kernel mapping outlives it.
+        setBufferList(bgid, null);
+        return 0;
+    }
+
+    /** {@code io_register_pbuf_status}: writes the private head (u16 widened to u32) of a ring group. */
+    private int pbufStatus(long argAddr) {
+        MemorySegment st = host.userMemory.resolve(argAddr, BufRingLayout.STATUS_SIZE);
+        if (st == null) return -Errno.EFAULT.value();
+        for (long o = BufRingLayout.STATUS_RESV; o < BufRingLayout.STATUS_SIZE; o += 4) {
+            if (st.get(JAVA_INT, o) != 0) return -Errno.EINVAL.value();
+        }
+        BufferList bl = bufferList(st.get(JAVA_INT, BufRingLayout.STATUS_BUF_GROUP));
+        if (bl == null) return -Errno.ENOENT.value();
+        if (!bl.isRing) return -Errno.EINVAL.value();
+        st.set(JAVA_INT, BufRingLayout.STATUS_HEAD, bl.head);
+        return 0;
+    }
+
+    /**
+     * The client's mapping of an {@code IOU_PBUF_RING_MMAP} ring ({@code mmap(IORING_OFF_PBUF_RING | bgid << 16)}):
+     * the engine-allocated ring memory, valid until this ring closes. A group without such a ring, or a size past
+     * its pages, is -EINVAL as for the kernel's mmap.
+     */
+    public MemorySegment mapBufferRing(int bgid, long size) {
+        ensureOpen();
+        uringLock.lock();
+        try {
+            BufferList bl = bufferList(bgid);
+            if (bl == null || !bl.isRing || !bl.mmap || size <= 0 || size > bl.ring.byteSize()) {
+                throw new ErrnoException("mmap(IORING_OFF_PBUF_RING | " + bgid + " << 16, " + size + " bytes)", -Errno.EINVAL.value(),
+                        bl == null || !bl.isRing ? "buffer group " + bgid + " has no buffer ring"
+                                : !bl.mmap ? "buffer group " + bgid + " was registered with client memory, not IOU_PBUF_RING_MMAP"
+                                : "the ring of group " + bgid + " has " + bl.ring.byteSize() + " bytes");
+            }
+            return bl.ring.asSlice(0, size);
+        } finally {
+            uringLock.unlock();
+        }
     }
 
     private int registerProbe(MemorySegment arg, int nrArgs) {
@@ -1037,18 +1272,231 @@ public final class Engine implements RingBackend {
 
     // ================================================================ multishot (driver side)
 
-    /** The issue context behind {@link IssueFlags}: buffer selection and multishot posting. */
+    /**
+     * An issue context ({@link IssueFlags} and what stands behind it): the command it was opened for, and the
+     * provided buffer selected in it and not yet posted — the kernel's {@code REQ_F_BUFFER_RING}/{@code SELECTED},
+     * {@code REQ_F_BUFFERS_COMMIT} and {@code REQ_F_BUF_MORE} state plus {@code io_br_sel}. The ring's thread has one
+     * ({@link #issueCtx}), reused for inline issues, task work and cancel calls; each worker issue makes its own,
+     * which takes the ring lock for each select and post, as {@code io_ring_submit_lock} does for
+     * {@code IO_URING_F_UNLOCKED}.
+     *
+     * <p>Select and post form a pair within one context (§3.4: the kernel can only say so in a comment): a selection
+     * still pending when the context ends goes back to its group — the head stays put, a legacy buffer goes back
+     * first — and the {@link BufferSelection} then throws on use.
+     */
     private final class MultishotContext implements IssueFlags.Context {
-        @Override
-        public BufferSelection bufferSelect(IoUringCmd cmd, int bufGroup, long len, IssueFlags flags) throws DeviceException {
-            if (!cmd.multishot()) throw new DeviceException(Errno.EINVAL, "buffer selection needs a MULTISHOT command");
-            return null; // no provided buffers registered with this engine yet
+        final IssueFlags.Control control = IssueFlags.create(this);
+        private Request req;
+        /** The handle a task-work or cancel context runs for; null in an issue (see {@link #current}). */
+        private QueuedCmd handle;
+        /** {@code IO_URING_F_UNLOCKED}: a worker, not holding the ring lock. */
+        private boolean unlocked;
+
+        // the pending selection
+        private BufferSelection selection;
+        /** {@code sel.buf_list}: the ring to commit to later; null once committed (worker) and for legacy buffers. */
+        private BufferList selList;
+        /** {@code REQ_F_BUFFER_RING}: a ring buffer (else a legacy one, {@link #selLegacy}). */
+        private boolean selRing;
+        /** {@code REQ_F_BUFFERS_COMMIT}: the ring head has not moved for it yet. */
+        private boolean selCommitPending;
+        /** {@code REQ_F_BUF_MORE}: committed at select time, and an INC buffer was only partly consumed. */
+        private boolean selBufMore;
+        private BufferList.Legacy selLegacy;
+
+        IssueFlags begin(Request req, QueuedCmd handle, int bits) {
+            if (selection != null) dropSelection(); // a context opened inside another must not inherit its selection
+            this.req = req;
+            this.handle = handle;
+            this.unlocked = (bits & IssueFlags.IO_URING_F_UNLOCKED) != 0;
+            return control.begin(bits, req.cmdCtl.cmd());
         }
 
-        @Override
-        public boolean postCqe(IoUringCmd cmd, BufferSelection selection, int res, IssueFlags flags) {
+        void end() {
+            try {
+                if (selection != null) dropSelection();
+            } finally {
+                req = null;
+                handle = null;
+                control.end();
+            }
+        }
+
+        /** The context's request, after checking that {@code cmd} is its command and still in flight. */
+        private Request current(IoUringCmd cmd, IssueFlags flags, String op) {
+            Request r = req;
+            if (r == null || flags != control.flags()) throw new IllegalStateException(op + " outside its issue context");
+            if (cmd != flags.cmd()) {
+                throw new IllegalStateException(op + " for a command other than the one this issue context belongs to: "
+                        + "reach another command through its QueuedCmd.completeInTask");
+            }
+            QueuedCmd q = handle != null ? handle : r.cmdCtl.queuedHandle();
+            if (q != null && q.isDone()) {
+                throw new IllegalStateException(op + " after the command was completed: a multishot command posts events "
+                        + "only until its final completion");
+            }
+            return r;
+        }
+
+        private boolean lockIfUnlocked() {
+            if (!unlocked) return false;
+            uringLock.lock();
             return true;
         }
+
+        /** {@code io_uring_cmd_buffer_select} → {@code io_buffer_select} (§3.3, §4.2). */
+        @Override
+        public BufferSelection bufferSelect(IoUringCmd cmd, int bufGroup, long len, IssueFlags flags) throws DeviceException {
+            current(cmd, flags, "bufferSelect");
+            if (!cmd.multishot()) {
+                throw new DeviceException(Errno.EINVAL, "buffer selection needs a MULTISHOT command (IORING_URING_CMD_MULTISHOT with IOSQE_BUFFER_SELECT)");
+            }
+            if (selection != null) {
+                // The kernel's WARN_ON_ONCE(!io_do_buffer_select(req)): one selection at a time.
+                throw new DeviceException(Errno.EINVAL, "buffer " + selection.bufferId() + " is already selected in this issue "
+                        + "context: post it with postCqe before selecting another");
+            }
+            if (len < 0) throw new IllegalArgumentException("bufferSelect length must be >= 0 (0: the whole buffer), got " + len);
+            boolean locked = lockIfUnlocked();
+            try {
+                BufferList bl = bufferList(bufGroup);
+                if (bl == null) return null;
+                long addr, selLen;
+                int bid;
+                if (bl.isRing) {
+                    if (bl.ringEmpty()) return null;
+                    int head = bl.head;
+                    long bufLen = bl.entryLen(head);
+                    selLen = len == 0 || len > bufLen ? bufLen : len;
+                    bid = bl.entryBid(head);
+                    addr = bl.entryAddr(head);
+                    selRing = true;
+                    selList = bl;
+                    selCommitPending = true;
+                    selBufMore = false;
+                    if (unlocked) {
+                        // io_should_commit: nothing would keep the buffer from others without the lock, so a worker
+                        // consumes it now (INC rings: the selected length).
+                        selCommitPending = false;
+                        if (!bl.commit(selLen)) selBufMore = true;
+                        selList = null;
+                    }
+                } else {
+                    BufferList.Legacy k = bl.buffers.pollFirst();
+                    if (k == null) return null;
+                    long bufLen = Integer.toUnsignedLong(k.len());
+                    selLen = len == 0 || len > bufLen ? bufLen : len;
+                    bid = k.bid();
+                    addr = k.addr();
+                    selRing = false;
+                    selLegacy = k;
+                }
+                stats.selections++;
+                MemorySegment mem = host.userMemory.resolve(addr, selLen);
+                selection = new BufferSelection(flags, flags.generation(), mem == null ? MemorySegment.NULL : mem, bid);
+                if (mem == null) {
+                    // The device's copy into it would fault: give it back (a worker's was already consumed).
+                    dropSelection();
+                    throw new DeviceException(Errno.EFAULT, "buffer " + bid + " of group " + bufGroup + " at [0x"
+                            + Long.toHexString(addr) + ", +" + selLen + ") is not user memory of this host");
+                }
+                return selection;
+            } finally {
+                if (locked) uringLock.unlock();
+            }
+        }
+
+        /** {@code io_uring_mshot_cmd_post_cqe} (§3.4): true when the command must now be completed by the caller. */
+        @Override
+        public boolean postCqe(IoUringCmd cmd, BufferSelection sel, int res, IssueFlags flags) {
+            Request r = current(cmd, flags, "postCqe");
+            if (!cmd.multishot()) return true;
+            if (sel != null && sel != selection) {
+                sel.checkValid(); // says why: posted already, or from an ended context
+                throw new IllegalStateException("buffer " + sel.bufferId() + " was not selected in this issue context: post "
+                        + "the selection bufferSelect returned here");
+            }
+            if (sel == null && res > 0) {
+                throw new IllegalArgumentException("postCqe of " + res + " bytes needs the BufferSelection they were written to");
+            }
+            if (sel != null && res > sel.length()) {
+                throw new IllegalArgumentException("postCqe of " + res + " bytes into buffer " + sel.bufferId() + " of "
+                        + sel.length() + " bytes: an event must fit the selected buffer");
+            }
+            boolean locked = lockIfUnlocked();
+            try {
+                if (res > 0) {
+                    int cflags = putKbuf(res);
+                    // Keep CQE order: completions batched before this event are posted first.
+                    flushCompletions();
+                    if (postAuxCqe(r.userData, res, cflags | IORING_CQE_F_MORE)) {
+                        stats.auxCqes++;
+                        if (unlocked) wakeWaiter();
+                        return false;
+                    }
+                    // No room, or overflow pending: the buffer stays consumed and the command must end (§3.5).
+                    stats.auxFailed++;
+                } else if (selection != null) {
+                    dropSelection();
+                }
+                if (res < 0) r.failed = true; // req_set_fail: a linked request after it is canceled
+                return true;
+            } finally {
+                if (locked) uringLock.unlock();
+            }
+        }
+
+        /**
+         * {@code io_put_kbuf} → {@code __io_put_kbufs}: commits the selection for {@code len} bytes (head +1, or INC
+         * consumption) and returns {@code F_BUFFER | bid << 16}, plus {@code F_BUF_MORE} if an INC buffer has more.
+         */
+        private int putKbuf(int len) {
+            int cflags = IORING_CQE_F_BUFFER | (selection.bufferId() << IORING_CQE_BUFFER_SHIFT);
+            if (selRing) {
+                boolean done = true;
+                if (selList != null && selCommitPending) done = selList.commit(len);
+                if (done && selBufMore) done = false;
+                if (!done) cflags |= IORING_CQE_F_BUF_MORE;
+            } // a legacy buffer is consumed (io_kbuf_drop_legacy)
+            clearSelection();
+            return cflags;
+        }
+
+        /** {@code io_kbuf_recycle}: an uncommitted ring buffer stays at the head; a legacy one goes back first. */
+        private void dropSelection() {
+            boolean locked = lockIfUnlocked();
+            try {
+                if (selRing) {
+                    if (selList != null) stats.recycled++;
+                    else stats.buffersLost++; // committed at select (worker) and never posted: consumed, as in the kernel
+                } else if (selLegacy != null) {
+                    BufferList bl = bufferList(selLegacy.bgid());
+                    // A group that was removed or became a ring while the buffer was out drops it.
+                    if (bl != null && !bl.isRing) {
+                        bl.buffers.addFirst(selLegacy);
+                        stats.recycled++;
+                    } else {
+                        stats.buffersLost++;
+                    }
+                }
+            } finally {
+                clearSelection();
+                if (locked) uringLock.unlock();
+            }
+        }
+
+        private void clearSelection() {
+            if (selection != null) selection.release();
+            selection = null;
+            selList = null;
+            selLegacy = null;
+            selRing = selCommitPending = selBufMore = false;
+        }
+    }
+
+    private void wakeWaiter() {
+        Thread w = waiter;
+        if (w != null) LockSupport.unpark(w);
     }
 
     // ================================================================ close
@@ -1077,6 +1525,7 @@ public final class Engine implements RingBackend {
             if (fixedFiles != null) for (OpenFile f : fixedFiles) if (f != null) f.put();
             fixedFiles = null;
             fixedBuffers = null;
+            bufferLists = new BufferList[0]; // io_destroy_buffers
         } finally {
             uringLock.unlock();
         }

@@ -50,6 +50,13 @@ final class Request implements IoUringCmd.Host {
     int cancelFd;
     int cancelOpcode;
 
+    // PROVIDE_BUFFERS / REMOVE_BUFFERS (io_provide_buf)
+    long pbufAddr;
+    int pbufLen;
+    int pbufNbufs;
+    int pbufBgid;
+    int pbufBid;
+
     // URING_CMD
     int cmdFlags;
     int bufGroup;
