@@ -48,14 +48,14 @@ public final class BufferSelection {
 
     /** Throws {@link IllegalStateException} saying why the selection can no longer be used. */
     public void checkValid() {
-        if (released) {
-            throw new IllegalStateException("buffer " + bufferId + " was already posted or given back to its group: "
-                    + "select a new buffer with IssueFlags.bufferSelect for the next event");
-        }
         if (owner instanceof IssueFlags f && (!f.isActive() || f.generation() != generation)) {
             throw new IllegalStateException("buffer " + bufferId + " was selected in an issue context that has ended (the "
                     + "engine gave it back to its group): select and post in the same uringCmd or TaskWork call, and "
                     + "reach the command from other threads through QueuedCmd.completeInTask");
+        }
+        if (released) {
+            throw new IllegalStateException("buffer " + bufferId + " was already posted (or given back by postCqe): "
+                    + "select a new buffer with IssueFlags.bufferSelect for the next event");
         }
     }
 
