@@ -4,8 +4,9 @@ package io.uringcmd.driver;
  * Work a device runs on the ring's issuing thread, inside an issue context ({@code io_uring_cmd_complete_in_task}):
  * the only place, besides {@link MiscDevice.UringCmd#uringCmd}, where a device may select a provided buffer and
  * post a multishot event. {@code issueFlags} carry {@link IssueFlags#taskDead()} when the ring is going away.
+ * A {@link DeviceException} thrown here completes the command with its {@code -errno}, as from {@code uringCmd}.
  */
 @FunctionalInterface
 public interface TaskWork {
-    void run(QueuedCmd cmd, IssueFlags issueFlags);
+    void run(QueuedCmd cmd, IssueFlags issueFlags) throws DeviceException;
 }

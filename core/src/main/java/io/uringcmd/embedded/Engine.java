@@ -598,6 +598,8 @@ public final class Engine implements RingBackend {
             queueInline(req);
             return;
         }
+        // IOSQE_ASYNC reaches here before any inline issue assigned the file; the kernel's worker assigns it first.
+        if (!assignCmdFile(req)) return;
         if (reissue) req.cmdFlags |= IORING_URING_CMD_REISSUE;
         req.inflight = true;
         inflightCount++;
@@ -716,21 +718,26 @@ public final class Engine implements RingBackend {
 
     /** {@code io_uring_cmd} (§2.3). */
     private void issueUringCmd(Request req, int issueFlags) {
-        OpenFile file = req.hasFlag(IOSQE_FIXED_FILE) ? fixedFile(req.fd) : host.file(req.fd);
-        if (file == null) {
-            req.setResult(-Errno.EBADF.value());
-            completions.add(req);
-            return;
-        }
-        req.file = file;
-        if (file.uringCmd() == null || iopoll) {
-            // No ->uring_cmd, or an IOPOLL ring and no ->uring_cmd_iopoll (Java devices have none).
-            req.setResult(-Errno.EOPNOTSUPP.value());
-            completions.add(req);
-            return;
-        }
+        if (!assignCmdFile(req)) return;
         WorkerResult r = callDevice(req, issueCtx, issueFlags | ringIssueBits());
         applyResult(req, r, false);
+    }
+
+    /**
+     * Assigns the command's file (§2.3.1-2, §2.3.4): false, with the request completed -EBADF or -EOPNOTSUPP, when
+     * there is none or it has no uring_cmd (an IOPOLL ring needs ->uring_cmd_iopoll, which Java devices lack).
+     */
+    private boolean assignCmdFile(Request req) {
+        if (req.file != null) return true;
+        OpenFile file = req.hasFlag(IOSQE_FIXED_FILE) ? fixedFile(req.fd) : host.file(req.fd);
+        int err = file == null ? -Errno.EBADF.value() : file.uringCmd() == null || iopoll ? -Errno.EOPNOTSUPP.value() : 0;
+        if (err != 0) {
+            req.setResult(err);
+            completions.add(req);
+            return false;
+        }
+        req.file = file;
+        return true;
     }
 
     /** What one call of the device's uringCmd produced. */
@@ -858,6 +865,9 @@ public final class Engine implements RingBackend {
             IssueFlags f = issueCtx.begin(req, handle, IssueFlags.IO_URING_F_COMPLETE_DEFER | ringIssueBits());
             try {
                 work.run(handle, f);
+            } catch (DeviceException e) {
+                // As a DeviceException from uringCmd: the command completes with -errno (unless already completed).
+                if (handle.completeByHost()) finishQueued(req, e.negative(), 0, false);
             } catch (RuntimeException e) {
                 stats.deviceErrors++;
                 if (handle.completeByHost()) finishQueued(req, -Errno.EIO.value(), 0, false);
