@@ -4,6 +4,8 @@
  */
 module io.uringcmd {
     requires info.picocli;
+    // com.sun.management.ThreadMXBean: bytes allocated per operation in the benchmark driver.
+    requires jdk.management;
 
     exports io.uringcmd.abi;
     exports io.uringcmd.ring;
