@@ -27,6 +27,12 @@ public final class IssueFlags {
 
         /** {@code io_uring_mshot_cmd_post_cqe}: true when the command must now be completed by the caller. */
         boolean postCqe(IoUringCmd cmd, BufferSelection selection, int res, IssueFlags flags);
+
+        /**
+         * The context is ending; {@code flags} are still valid. The host gives back what the context still holds (a
+         * buffer selected and not posted goes back to its group).
+         */
+        default void ended(IssueFlags flags) {}
     }
 
     /** The host's handle on an {@link IssueFlags}: opens and closes the context. Devices never see it. */
@@ -48,9 +54,13 @@ public final class IssueFlags {
 
         /** Leaves the context: later use of the flags or of a selection made in it throws. */
         public void end() {
-            flags.active = false;
-            flags.cmd = null;
-            flags.generation++;
+            try {
+                if (flags.active) flags.context.ended(flags);
+            } finally {
+                flags.active = false;
+                flags.cmd = null;
+                flags.generation++;
+            }
         }
     }
 

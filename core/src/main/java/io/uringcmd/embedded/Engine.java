@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -77,8 +78,7 @@ public final class Engine implements RingBackend {
     private final boolean sqe128, cqe32, cqeMixed, noSqArray, submitAll, deferTaskrun, iopoll, taskrunFlag;
     private final int ringFd;
     private final ReentrantLock uringLock = new ReentrantLock();
-    /** The issue context of the ring's thread (inline issue, task work, cancel); workers make their own. */
-    private final MultishotContext issueCtx;
+    private final IssueFlags.Control issueCtl;
     private final List<MemorySegment> ownedUserMemory = new ArrayList<>();
 
     // SQ / CQ state private to the engine (the kernel's cached heads and tails)
@@ -121,7 +121,6 @@ public final class Engine implements RingBackend {
     /** Counts that let tests prove every SQE ended exactly once. */
     public static final class Stats {
         volatile long consumed, cqesPosted, skippedCqes, completedAtClose, doneAfterClose, deviceErrors;
-        volatile long selections, auxCqes, auxFailed, recycled, buffersLost;
 
         /** SQEs the engine consumed from the SQ (each gets one terminal CQE or a successful skip). */
         public long consumed() { return consumed; }
@@ -135,16 +134,6 @@ public final class Engine implements RingBackend {
         public long doneAfterClose() { return doneAfterClose; }
         /** Device calls that threw something other than {@code DeviceException} (completed with -EIO). */
         public long deviceErrors() { return deviceErrors; }
-        /** Provided buffers devices selected ({@code io_uring_cmd_buffer_select} that returned a buffer). */
-        public long selections() { return selections; }
-        /** Multishot events posted ({@code io_uring_mshot_cmd_post_cqe} that returned false). */
-        public long auxCqes() { return auxCqes; }
-        /** Multishot posts refused because the CQ had no room or overflowed CQEs were pending (the buffer was consumed). */
-        public long auxFailed() { return auxFailed; }
-        /** Selections given back to their group unposted (head unmoved, or a legacy buffer put back first). */
-        public long recycled() { return recycled; }
-        /** Buffers consumed without a CQE: a worker's selection (committed at once) that was never posted. */
-        public long buffersLost() { return buffersLost; }
     }
 
     private Engine(Host host, int entries, int flags, int cqEntriesArg) {
@@ -190,7 +179,7 @@ public final class Engine implements RingBackend {
                 RINGS_CQ_HEAD, RINGS_CQ_TAIL, RINGS_CQ_RING_MASK, RINGS_CQ_RING_ENTRIES, RINGS_CQ_OVERFLOW, RINGS_CQES,
                 RINGS_CQ_FLAGS);
         this.memory = new RingMemory(rings, rings, sqes, params);
-        this.issueCtx = new MultishotContext();
+        this.issueCtl = IssueFlags.create(new MultishotContext());
         this.ringFd = host.install(new OpenFile(host, "anon_inode:[io_uring]", Host.RING_NODE, this, 2));
     }
 
@@ -639,7 +628,8 @@ public final class Engine implements RingBackend {
         int ringBits = ringIssueBits();
         host.workers.execute(() -> {
             // A worker has its own issue context: selections made here are committed at once (UNLOCKED).
-            WorkerResult r = callDevice(req, new MultishotContext(), IssueFlags.IO_URING_F_UNLOCKED | IssueFlags.IO_URING_F_IOWQ | ringBits);
+            IssueFlags.Control ctl = IssueFlags.create(new MultishotContext());
+            WorkerResult r = callDevice(req, ctl, IssueFlags.IO_URING_F_UNLOCKED | IssueFlags.IO_URING_F_IOWQ | ringBits);
             addRemoteWork(() -> {
                 req.inflight = false;
                 inflightCount--;
@@ -758,7 +748,7 @@ public final class Engine implements RingBackend {
     /** {@code io_uring_cmd} (§2.3). */
     private void issueUringCmd(Request req, int issueFlags) {
         if (!assignCmdFile(req)) return;
-        WorkerResult r = callDevice(req, issueCtx, issueFlags | ringIssueBits());
+        WorkerResult r = callDevice(req, issueCtl, issueFlags | ringIssueBits());
         applyResult(req, r, false);
     }
 
@@ -787,11 +777,11 @@ public final class Engine implements RingBackend {
 
     private static final WorkerResult[] NO_RESULT = new WorkerResult[0];
 
-    private WorkerResult callDevice(Request req, MultishotContext ctx, int bits) {
+    private WorkerResult callDevice(Request req, IssueFlags.Control ctl, int bits) {
         MiscDevice.UringCmd<Object> dev = req.file.uringCmd();
         IoUringCmd.Control cc = req.cmdCtl;
         cc.beginIssue();
-        IssueFlags flags = ctx.begin(req, null, bits);
+        IssueFlags flags = ctl.begin(bits, cc.cmd());
         try {
             UringCmdAction a = cc.check(dev.uringCmd(req.file.state, cc.cmd(), flags));
             return switch (a) {
@@ -809,7 +799,7 @@ public final class Engine implements RingBackend {
             // A device that throws completes its command with -EIO and the ring keeps serving (docs/DRIVER.md).
             return new WorkerResult(WorkerResult.COMPLETE, -Errno.EIO.value(), 0, false, null);
         } finally {
-            ctx.end();
+            ctl.end();
         }
     }
 
@@ -902,7 +892,7 @@ public final class Engine implements RingBackend {
         if (closed) return;
         addRemoteWork(() -> {
             if (req.queued != handle || handle.isDone()) return;
-            IssueFlags f = issueCtx.begin(req, handle, IssueFlags.IO_URING_F_COMPLETE_DEFER | ringIssueBits());
+            IssueFlags f = issueCtl.begin(IssueFlags.IO_URING_F_COMPLETE_DEFER | ringIssueBits(), req.cmdCtl.cmd());
             try {
                 work.run(handle, f);
             } catch (DeviceException e) {
@@ -912,7 +902,7 @@ public final class Engine implements RingBackend {
                 stats.deviceErrors++;
                 if (handle.completeByHost()) finishQueued(req, -Errno.EIO.value(), 0, false);
             } finally {
-                issueCtx.end();
+                issueCtl.end();
             }
         });
     }
@@ -921,13 +911,13 @@ public final class Engine implements RingBackend {
     private void cancelCmd(Request req, int extraBits) {
         if (req.file == null || req.queued == null) return;
         IoUringCmd.Control cc = req.cmdCtl;
-        IssueFlags f = issueCtx.begin(req, req.queued, IssueFlags.IO_URING_F_CANCEL | extraBits | ringIssueBits());
+        IssueFlags f = issueCtl.begin(IssueFlags.IO_URING_F_CANCEL | extraBits | ringIssueBits(), cc.cmd());
         try {
             req.file.uringCmd().uringCmd(req.file.state, cc.cmd(), f);
         } catch (DeviceException | RuntimeException e) {
             // The device must complete the command itself; what it leaves pending is completed at close.
         } finally {
-            issueCtx.end();
+            issueCtl.end();
         }
     }
 
@@ -1432,27 +1422,50 @@ public final class Engine implements RingBackend {
 
     // ================================================================ multishot (driver side)
 
+    /** Counts of the multishot driver side, for tests and the demo. Written under the ring lock. */
+    public static final class MultishotStats {
+        volatile long selections, auxCqes, auxFailed, recycled, buffersLost;
+
+        /** Provided buffers devices selected ({@code io_uring_cmd_buffer_select} that returned a buffer). */
+        public long selections() { return selections; }
+        /** Multishot events posted ({@code io_uring_mshot_cmd_post_cqe} that returned false). */
+        public long auxCqes() { return auxCqes; }
+        /** Multishot posts refused because the CQ had no room or overflowed CQEs were pending (the buffer was consumed). */
+        public long auxFailed() { return auxFailed; }
+        /** Selections given back to their group unposted (head unmoved, or a legacy buffer put back first). */
+        public long recycled() { return recycled; }
+        /** Buffers consumed without a CQE: a worker's selection (committed at once) that was never posted. */
+        public long buffersLost() { return buffersLost; }
+
+        @Override
+        public String toString() {
+            return "MultishotStats[selections=" + selections + ", posted=" + auxCqes + ", postsFailed=" + auxFailed
+                    + ", recycled=" + recycled + ", buffersLost=" + buffersLost + "]";
+        }
+    }
+
+    private final MultishotStats mstats = new MultishotStats();
+
+    public MultishotStats multishotStats() { return mstats; }
+
+    /** Each command's request: requests are pooled, and each owns one {@link IoUringCmd} for its whole life. */
+    private final ConcurrentHashMap<IoUringCmd, Request> cmdRequests = new ConcurrentHashMap<>();
+
+    /** Called by each new {@link Request}: its command can now be traced back to it from an issue context. */
+    void adopt(Request r) { cmdRequests.put(r.cmdCtl.cmd(), r); }
+
     /**
-     * An issue context ({@link IssueFlags} and what stands behind it): the command it was opened for, and the
-     * provided buffer selected in it and not yet posted — the kernel's {@code REQ_F_BUFFER_RING}/{@code SELECTED},
-     * {@code REQ_F_BUFFERS_COMMIT} and {@code REQ_F_BUF_MORE} state plus {@code io_br_sel}. The ring's thread has one
-     * ({@link #issueCtx}), reused for inline issues, task work and cancel calls; each worker issue makes its own,
-     * which takes the ring lock for each select and post, as {@code io_ring_submit_lock} does for
-     * {@code IO_URING_F_UNLOCKED}.
+     * What stands behind an issue context ({@link IssueFlags}): the provided buffer selected in it and not yet
+     * posted — the kernel's {@code REQ_F_BUFFER_RING}/{@code SELECTED}, {@code REQ_F_BUFFERS_COMMIT} and
+     * {@code REQ_F_BUF_MORE} state plus {@code io_br_sel}. The ring's thread has one, reused for inline issues, task
+     * work and cancel calls; each worker issue makes its own, which takes the ring lock for each select and post, as
+     * {@code io_ring_submit_lock} does for {@code IO_URING_F_UNLOCKED}.
      *
      * <p>Select and post form a pair within one context (§3.4: the kernel can only say so in a comment): a selection
-     * still pending when the context ends goes back to its group — the head stays put, a legacy buffer goes back
-     * first — and the {@link BufferSelection} then throws on use.
+     * still pending when the context ends ({@link #ended}) goes back to its group — the head stays put, a legacy buffer
+     * goes back first — and the {@link BufferSelection} then throws on use.
      */
     private final class MultishotContext implements IssueFlags.Context {
-        final IssueFlags.Control control = IssueFlags.create(this);
-        private Request req;
-        /** The handle a task-work or cancel context runs for; null in an issue (see {@link #current}). */
-        private QueuedCmd handle;
-        /** {@code IO_URING_F_UNLOCKED}: a worker, not holding the ring lock. */
-        private boolean unlocked;
-
-        // the pending selection
         private BufferSelection selection;
         /** {@code sel.buf_list}: the ring to commit to later; null once committed (worker) and for legacy buffers. */
         private BufferList selList;
@@ -1463,34 +1476,18 @@ public final class Engine implements RingBackend {
         /** {@code REQ_F_BUF_MORE}: committed at select time, and an INC buffer was only partly consumed. */
         private boolean selBufMore;
         private BufferList.Legacy selLegacy;
-
-        IssueFlags begin(Request req, QueuedCmd handle, int bits) {
-            if (selection != null) dropSelection(); // a context opened inside another must not inherit its selection
-            this.req = req;
-            this.handle = handle;
-            this.unlocked = (bits & IssueFlags.IO_URING_F_UNLOCKED) != 0;
-            return control.begin(bits, req.cmdCtl.cmd());
-        }
-
-        void end() {
-            try {
-                if (selection != null) dropSelection();
-            } finally {
-                req = null;
-                handle = null;
-                control.end();
-            }
-        }
+        /** The pending selection was made without the ring lock (a worker): give it back under the lock. */
+        private boolean selUnlocked;
 
         /** The context's request, after checking that {@code cmd} is its command and still in flight. */
         private Request current(IoUringCmd cmd, IssueFlags flags, String op) {
-            Request r = req;
-            if (r == null || flags != control.flags()) throw new IllegalStateException(op + " outside its issue context");
             if (cmd != flags.cmd()) {
                 throw new IllegalStateException(op + " for a command other than the one this issue context belongs to: "
                         + "reach another command through its QueuedCmd.completeInTask");
             }
-            QueuedCmd q = handle != null ? handle : r.cmdCtl.queuedHandle();
+            Request r = cmdRequests.get(cmd);
+            if (r == null) throw new IllegalStateException(op + " for a command of another ring");
+            QueuedCmd q = r.cmdCtl.queuedHandle();
             if (q != null && q.isDone()) {
                 throw new IllegalStateException(op + " after the command was completed: a multishot command posts events "
                         + "only until its final completion");
@@ -1498,7 +1495,7 @@ public final class Engine implements RingBackend {
             return r;
         }
 
-        private boolean lockIfUnlocked() {
+        private boolean lockIf(boolean unlocked) {
             if (!unlocked) return false;
             uringLock.lock();
             return true;
@@ -1517,7 +1514,8 @@ public final class Engine implements RingBackend {
                         + "context: post it with postCqe before selecting another");
             }
             if (len < 0) throw new IllegalArgumentException("bufferSelect length must be >= 0 (0: the whole buffer), got " + len);
-            boolean locked = lockIfUnlocked();
+            boolean unlocked = (flags.raw() & IssueFlags.IO_URING_F_UNLOCKED) != 0;
+            boolean locked = lockIf(unlocked);
             try {
                 BufferList bl = bufferList(bufGroup);
                 if (bl == null) return null;
@@ -1551,7 +1549,8 @@ public final class Engine implements RingBackend {
                     selRing = false;
                     selLegacy = k;
                 }
-                stats.selections++;
+                selUnlocked = unlocked;
+                mstats.selections++;
                 MemorySegment mem = host.userMemory.resolve(addr, selLen);
                 selection = new BufferSelection(flags, flags.generation(), mem == null ? MemorySegment.NULL : mem, bid);
                 if (mem == null) {
@@ -1583,19 +1582,20 @@ public final class Engine implements RingBackend {
                 throw new IllegalArgumentException("postCqe of " + res + " bytes into buffer " + sel.bufferId() + " of "
                         + sel.length() + " bytes: an event must fit the selected buffer");
             }
-            boolean locked = lockIfUnlocked();
+            boolean unlocked = (flags.raw() & IssueFlags.IO_URING_F_UNLOCKED) != 0;
+            boolean locked = lockIf(unlocked);
             try {
                 if (res > 0) {
                     int cflags = putKbuf(res);
                     // Keep CQE order: completions batched before this event are posted first.
                     flushCompletions();
                     if (postAuxCqe(r.userData, res, cflags | IORING_CQE_F_MORE)) {
-                        stats.auxCqes++;
+                        mstats.auxCqes++;
                         if (unlocked) wakeWaiter();
                         return false;
                     }
                     // No room, or overflow pending: the buffer stays consumed and the command must end (§3.5).
-                    stats.auxFailed++;
+                    mstats.auxFailed++;
                 } else if (selection != null) {
                     dropSelection();
                 }
@@ -1604,6 +1604,12 @@ public final class Engine implements RingBackend {
             } finally {
                 if (locked) uringLock.unlock();
             }
+        }
+
+        /** The context ends: a selection it did not post goes back to its group. */
+        @Override
+        public void ended(IssueFlags flags) {
+            if (selection != null) dropSelection();
         }
 
         /**
@@ -1624,19 +1630,19 @@ public final class Engine implements RingBackend {
 
         /** {@code io_kbuf_recycle}: an uncommitted ring buffer stays at the head; a legacy one goes back first. */
         private void dropSelection() {
-            boolean locked = lockIfUnlocked();
+            boolean locked = lockIf(selUnlocked);
             try {
                 if (selRing) {
-                    if (selList != null) stats.recycled++;
-                    else stats.buffersLost++; // committed at select (worker) and never posted: consumed, as in the kernel
+                    if (selList != null) mstats.recycled++;
+                    else mstats.buffersLost++; // committed at select (worker) and never posted: consumed, as in the kernel
                 } else if (selLegacy != null) {
                     BufferList bl = bufferList(selLegacy.bgid());
                     // A group that was removed or became a ring while the buffer was out drops it.
                     if (bl != null && !bl.isRing) {
                         bl.buffers.addFirst(selLegacy);
-                        stats.recycled++;
+                        mstats.recycled++;
                     } else {
-                        stats.buffersLost++;
+                        mstats.buffersLost++;
                     }
                 }
             } finally {
@@ -1650,7 +1656,7 @@ public final class Engine implements RingBackend {
             selection = null;
             selList = null;
             selLegacy = null;
-            selRing = selCommitPending = selBufMore = false;
+            selRing = selCommitPending = selBufMore = selUnlocked = false;
         }
     }
 
@@ -1691,7 +1697,6 @@ public final class Engine implements RingBackend {
             if (fixedFiles != null) for (OpenFile f : fixedFiles) if (f != null) f.put();
             fixedFiles = null;
             fixedBuffers = null;
-            bufferLists = new BufferList[0]; // io_destroy_buffers
         } finally {
             uringLock.unlock();
         }

@@ -71,6 +71,7 @@ final class Request implements IoUringCmd.Host {
         this.pdu = pdu;
         this.sqeView = new IoUringSqe(sqeCopy);
         this.cmdCtl = IoUringCmd.create(this);
+        engine.adopt(this);
     }
 
     void reset() {

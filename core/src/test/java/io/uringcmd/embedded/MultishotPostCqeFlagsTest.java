@@ -39,7 +39,7 @@ class MultishotPostCqeFlagsTest {
 
             fx.inTask((q, f) -> q.done(-Errno.ENOBUFS.value()));
             assertEquals(List.of(new CqeRecord(77, -105, 0)), fx.reap());
-            assertEquals(2, fx.engine().stats().auxCqes());
+            assertEquals(2, fx.engine().multishotStats().auxCqes());
         }
     }
 }

@@ -33,7 +33,7 @@ class MultishotPostFailsWhenCqFullTest {
             });
             assertArrayEquals(new boolean[] {false, false, true}, ended);
             assertEquals(3, bufs.head(), "the failed post's buffer was committed before the post failed");
-            assertEquals(1, fx.engine().stats().auxFailed());
+            assertEquals(1, fx.engine().multishotStats().auxFailed());
             assertEquals(IORING_SQ_CQ_OVERFLOW, fx.ring.sqFlags() & IORING_SQ_CQ_OVERFLOW, "the final CQE overflowed");
             assertEquals(List.of(
                     new CqeRecord(40, 1, IORING_CQE_F_MORE | IORING_CQE_F_BUFFER),

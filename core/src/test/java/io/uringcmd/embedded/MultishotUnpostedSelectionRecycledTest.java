@@ -25,7 +25,7 @@ class MultishotUnpostedSelectionRecycledTest {
             assertEquals(0, first.get().bufferId());
             assertEquals(0, bufs.head(), "selected but not committed");
             assertFalse(first.get().isValid());
-            assertEquals(1, fx.engine().stats().recycled());
+            assertEquals(1, fx.engine().multishotStats().recycled());
 
             fx.inTask((q, f) -> {
                 BufferSelection again = f.bufferSelect(q.cmd(), 1, 0);

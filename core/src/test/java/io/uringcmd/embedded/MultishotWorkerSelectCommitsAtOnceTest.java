@@ -46,7 +46,7 @@ class MultishotWorkerSelectCommitsAtOnceTest {
             assertEquals(new CqeRecord(8, 3, IORING_CQE_F_MORE | IORING_CQE_F_BUFFER), fx.next());
             assertEquals(new CqeRecord(8, -105, 0), fx.next());
             assertEquals(2, bufs.head());
-            assertEquals(1, fx.engine().stats().buffersLost());
+            assertEquals(1, fx.engine().multishotStats().buffersLost());
         }
     }
 
