@@ -2,6 +2,7 @@ package io.uringcmd.driver;
 
 import io.uringcmd.abi.Errno;
 
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 
 import static io.uringcmd.abi.Uapi.*;
@@ -69,6 +70,8 @@ public final class IoUringCmd {
     }
 
     private static final int NONE = 0, COMPLETED = 1, QUEUED = 2, REISSUE = 3;
+    /** {@code sizeof(((struct io_uring_cmd *) 0)->pdu)}. */
+    public static final int PDU_SIZE = 32;
 
     private final Host host;
     private final UringCmdAction.Complete complete = new UringCmdAction.Complete(this);
@@ -102,8 +105,26 @@ public final class IoUringCmd {
     /** The SQE, read-only. */
     public IoUringSqe sqe() { return host.sqe(); }
 
-    /** The 32-byte per-command scratch area, zeroed when the command is prepared. */
+    /** The 32-byte per-command scratch area, zeroed when the command is prepared (and kept across a reissue). */
     public MemorySegment pdu() { return host.pdu(); }
+
+    /**
+     * The pdu as {@code layout} ({@code io_uring_cmd_to_pdu(cmd, T)}): the first {@code layout.byteSize()} bytes.
+     * A layout larger than the 32-byte pdu is {@code -EINVAL} (the kernel's BUILD_BUG, Rust's {@code write_pdu}).
+     */
+    public MemorySegment pdu(MemoryLayout layout) throws DeviceException {
+        if (layout.byteSize() > PDU_SIZE) {
+            throw new DeviceException(Errno.EINVAL, "pdu layout of " + layout.byteSize() + " bytes is larger than the "
+                    + PDU_SIZE + "-byte pdu");
+        }
+        return host.pdu().asSlice(0, layout.byteSize(), layout.byteAlignment());
+    }
+
+    /**
+     * The handle of this command while it is queued, else null. A cancel call ({@link IssueFlags#cancel()}) uses it
+     * to find, and complete, the command it is asked to cancel.
+     */
+    public QueuedCmd pending() { return state == QUEUED ? queuedHandle : null; }
 
     /** A checked slice of user memory; a bad range is {@code -EFAULT}. */
     public UserSlice user(long addr, long len) throws DeviceException { return host.userSlice(addr, len); }

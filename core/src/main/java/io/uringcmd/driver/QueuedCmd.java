@@ -41,6 +41,9 @@ public final class QueuedCmd {
         return cmd;
     }
 
+    /** The command, whatever the state (for the command's own action object). */
+    IoUringCmd cmdUnchecked() { return cmd; }
+
     /** Completes the command with {@code res}. */
     public boolean done(int res) { return finish(res, 0, false); }
 

@@ -9,6 +9,7 @@ import io.uringcmd.driver.TaskWork;
 import io.uringcmd.driver.UserSlice;
 
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
 
 import static io.uringcmd.abi.Uapi.*;
 
@@ -55,6 +56,14 @@ final class Request implements IoUringCmd.Host {
     int bufGroup;
     QueuedCmd queued;
     boolean cancelable;
+    /** Issued (inline or in a worker) and the device's answer not yet applied. */
+    boolean awaitingResult;
+    /** Completions and task work for a handle that arrived before its QUEUED answer was applied (worker issue). */
+    ArrayList<Runnable> earlyWork;
+    /** The thread inside the device's uringCmd for this request, or null. */
+    volatile Thread issuingThread;
+    /** The io-wq thread running this request, or null; guarded by {@code this}. */
+    private Thread worker;
 
     Request(Engine engine, MemorySegment sqeCopy, MemorySegment pdu) {
         this.engine = engine;
@@ -76,6 +85,26 @@ final class Request implements IoUringCmd.Host {
         queued = null;
         cancelable = false;
         cmdFlags = 0;
+        awaitingResult = false;
+        if (earlyWork != null) earlyWork.clear();
+    }
+
+    void early(Runnable work) {
+        if (earlyWork == null) earlyWork = new ArrayList<>(2);
+        earlyWork.add(work);
+    }
+
+    synchronized void workerStarted() { worker = Thread.currentThread(); }
+
+    /** Clears the worker and any interrupt meant for this request, so it cannot hit the pool thread's next task. */
+    void workerDone() {
+        synchronized (this) { worker = null; }
+        Thread.interrupted();
+    }
+
+    /** Ring close: wakes a device blocked in a worker for this request (io-wq's cancel of running work). */
+    synchronized void interruptWorker() {
+        if (worker != null) worker.interrupt();
     }
 
     boolean hasFlag(int iosqe) { return (sqeFlags & iosqe) != 0; }
