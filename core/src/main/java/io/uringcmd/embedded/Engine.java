@@ -86,8 +86,9 @@ public final class Engine implements RingBackend {
     private final ArrayList<Request> workerCmds = new ArrayList<>();
     private final ArrayDeque<Request> deferred = new ArrayDeque<>();
     private Request linkHead, linkLast;
-    private boolean drainDisabled, drainActive;
-    private int inflightCount;
+    private boolean drainDisabled, drainActive, drainNext;
+    /** The kernel's nr_req_allocated (requests not yet freed) and nr_drained (requests parked on the defer list). */
+    private int liveRequests, nrDrained;
 
     // CQ overflow (the kernel's cq_overflow_list)
     private record Overflow(long userData, int res, int flags, long big0, long big1, boolean big) {}
@@ -251,10 +252,13 @@ public final class Engine implements RingBackend {
                 long sec = ts.get(JAVA_LONG, 0), nsec = ts.get(JAVA_LONG, 8);
                 if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) return -Errno.EINVAL.value();
                 timeoutNanos = sec >= Long.MAX_VALUE / 1_000_000_000L ? Long.MAX_VALUE : sec * 1_000_000_000L + nsec;
+                if ((flags & IORING_ENTER_ABS_TIMER) != 0) {
+                    // An absolute CLOCK_MONOTONIC deadline; System.nanoTime() reads that clock on Linux.
+                    timeoutNanos = Math.max(0, timeoutNanos - System.nanoTime());
+                }
             }
-        } else if ((flags & IORING_ENTER_ABS_TIMER) != 0) {
-            return -Errno.EINVAL.value();
         }
+        // IORING_ENTER_ABS_TIMER without EXT_ARG is ignored, as on 6.18 (there is no timeout to make absolute).
         uringLock.lock();
         try {
             if (closing) return -Errno.EBADF.value();
@@ -350,6 +354,7 @@ public final class Engine implements RingBackend {
         if (r == null) r = new Request(this, arena.allocate(sqe128 ? SqeLayout.SIZE_128 : SqeLayout.SIZE, 64),
                 arena.allocate(IoUringCmd.PDU_SIZE, 8));
         r.reset();
+        liveRequests++;
         return r;
     }
 
@@ -357,6 +362,7 @@ public final class Engine implements RingBackend {
         if (r.file != null) r.file.put(); // the request's file reference: release may run now
         r.file = null;
         r.queued = null;
+        liveRequests--;
         freeRequests.addFirst(r);
     }
 
@@ -371,7 +377,7 @@ public final class Engine implements RingBackend {
             if ((req.sqeFlags & LINK_FLAGS) != 0) return 0;
             Request head = linkHead;
             linkHead = linkLast = null;
-            if (head.failed || head.hasFlag(IOSQE_ASYNC) || drainActive) queueFallback(head);
+            if (head.failed || head.forceAsync) queueFallback(head);
             else queueInline(head);
             return 0;
         }
@@ -379,7 +385,7 @@ public final class Engine implements RingBackend {
             linkHead = linkLast = req;
             return 0;
         }
-        if (req.hasFlag(IOSQE_ASYNC) || req.hasFlag(IOSQE_IO_DRAIN) || drainActive) queueFallback(req);
+        if (req.forceAsync) queueFallback(req);
         else queueInline(req);
         return 0;
     }
@@ -429,7 +435,25 @@ public final class Engine implements RingBackend {
             if ((sqeFlags & IOSQE_CQE_SKIP_SUCCESS) != 0) drainDisabled = true;
             if ((sqeFlags & IOSQE_IO_DRAIN) != 0) {
                 if (drainDisabled) return -Errno.EOPNOTSUPP.value();
+                req.drain = true;
+                // io_init_drain: a drain inside a link drains its head and the request after the link.
                 drainActive = true;
+                if (linkHead != null) {
+                    linkHead.drain = true;
+                    linkHead.forceAsync = true;
+                    drainNext = true;
+                }
+            }
+        }
+        req.forceAsync = (sqeFlags & IOSQE_ASYNC) != 0;
+        if (drainActive || drainNext) {
+            // "knock it to the slow queue path, will be drained there"
+            if (drainActive) req.forceAsync = true;
+            if (drainNext && linkHead == null) {
+                drainNext = false;
+                drainActive = true;
+                req.drain = true;
+                req.forceAsync = true;
             }
         }
         if (!def.ioprio() && sqes.get(JAVA_SHORT, o + SqeLayout.IOPRIO) != 0) return -Errno.EINVAL.value();
@@ -517,35 +541,84 @@ public final class Engine implements RingBackend {
      */
     private void queueFromTask(Request req) {
         if (closing) completeFailedChain(req);
-        else if (req.hasFlag(IOSQE_ASYNC)) issueAsync(req, false);
+        else if (req.forceAsync) issueAsync(req, false);
         else issue(req, TASK_BITS);
     }
 
-    /** {@code io_queue_sqe_fallback}: a failed chain completes; IOSQE_ASYNC goes to a worker; drain waits. */
+    /** {@code io_queue_sqe_fallback}: a failed chain completes; while a drain is active it waits; else a worker. */
     private void queueFallback(Request req) {
         if (req.failed) {
             completeFailedChain(req);
-            return;
+        } else if (drainActive) {
+            drainReq(req);
+        } else {
+            issueAsync(req, false);
         }
-        if (drainActive && (inflightCount > 0 || !deferred.isEmpty())) {
-            deferred.addLast(req);
-            return;
-        }
-        drainActive = false;
-        if (req.hasFlag(IOSQE_ASYNC)) issueAsync(req, false);
-        else queueInline(req);
     }
 
-    /** A chain whose head failed (prep, or -ECANCELED from a failed member): every member gets its CQE. */
+    /** {@code io_drain_req}: parks the request (with its link) on the defer list, then releases what may go. */
+    private void drainReq(Request req) {
+        deferred.addLast(req);
+        nrDrained += linkedNr(req);
+        queueDeferred();
+        if (!req.drain && deferred.isEmpty()) drainActive = false;
+    }
+
+    private static int linkedNr(Request head) {
+        int n = 0;
+        for (Request r = head; r != null; r = r.link) n++;
+        return n;
+    }
+
+    /**
+     * {@code io_queue_deferred}: the first parked request, and any drained one, goes only when every live request
+     * is a parked one (everything submitted before it has completed and been freed); it is issued from task work.
+     */
+    private void queueDeferred() {
+        if (closing) return; // close fails what is still deferred
+        boolean drainSeen = false, first = true;
+        while (!deferred.isEmpty()) {
+            Request r = deferred.peekFirst();
+            drainSeen |= r.drain;
+            if ((drainSeen || first) && liveRequests != nrDrained) return;
+            deferred.pollFirst();
+            nrDrained -= linkedNr(r);
+            localWork.addLast(() -> queueFromTask(r));
+            first = false;
+        }
+    }
+
+    /**
+     * A chain whose head failed (prep, or -ECANCELED from a failed member): the head completes now
+     * ({@code io_req_defer_failed}), the other members through task work ({@code io_fail_links}), so requests
+     * issued in the same batch post before them, as on the kernel.
+     */
     private void completeFailedChain(Request head) {
-        for (Request r = head; r != null; ) {
+        Request next = head.link;
+        head.link = null;
+        if (!head.failed) {
+            head.failed = true;
+            head.res = -Errno.ECANCELED.value();
+        }
+        completions.add(head);
+        boolean skipLinkCqes = head.hasFlag(IOSQE_CQE_SKIP_SUCCESS);
+        if (next != null) localWork.addLast(() -> failLinks(next, skipLinkCqes));
+    }
+
+    /**
+     * {@code io_fail_links}: every member gets -ECANCELED, or its own error if it failed at prep. A failure posts its
+     * CQE even with CQE_SKIP_SUCCESS — unless the request that failed the chain had CQE_SKIP_SUCCESS itself
+     * ({@code req_set_fail}'s REQ_F_SKIP_LINK_CQES): then no member posts.
+     */
+    private void failLinks(Request first, boolean skipLinkCqes) {
+        for (Request r = first; r != null; ) {
             Request next = r.link;
             r.link = null;
             if (!r.failed) {
                 r.failed = true;
                 r.res = -Errno.ECANCELED.value();
             }
-            r.sqeFlags &= ~IOSQE_CQE_SKIP_SUCCESS; // failures always post
+            r.forceSkip = skipLinkCqes;
             completions.add(r);
             r = next;
         }
@@ -576,9 +649,7 @@ public final class Engine implements RingBackend {
         }
         if (reissue) req.cmdFlags |= IORING_URING_CMD_REISSUE;
         else if (!assignCmdFile(req)) return;
-        req.inflight = true;
         req.awaitingResult = true;
-        inflightCount++;
         workerCmds.add(req);
         int bits = IOWQ_BITS | ringIssueBits();
         host.workers.execute(() -> {
@@ -593,10 +664,7 @@ public final class Engine implements RingBackend {
             }
             addRemoteWork(() -> {
                 workerCmds.remove(req);
-                req.inflight = false;
-                inflightCount--;
                 applyResult(req, r, true);
-                afterInflightChange();
             });
         });
     }
@@ -755,8 +823,6 @@ public final class Engine implements RingBackend {
             }
             case WorkerResult.QUEUED -> {
                 req.queued = r.handle();
-                req.inflight = true;
-                inflightCount++;
                 queuedCmds.add(req);
                 if (req.cancelable) cancelableCmds.add(req);
             }
@@ -839,11 +905,8 @@ public final class Engine implements RingBackend {
 
     private void finishQueued(Request req, int res, long res2, boolean hasRes2) {
         req.queued = null;
-        req.inflight = false;
-        inflightCount--;
         queuedCmds.remove(req);
         completeCmd(req, res, res2, hasRes2);
-        afterInflightChange();
     }
 
     void queuedInTask(Request req, QueuedCmd handle, TaskWork work) {
@@ -909,13 +972,6 @@ public final class Engine implements RingBackend {
         if (taskrunFlag) INT.getAndBitwiseAnd(rings, (long) RINGS_SQ_FLAGS, ~IORING_SQ_TASKRUN);
     }
 
-    private void afterInflightChange() {
-        if (closing) return; // close fails what is still deferred
-        // Drained requests go once everything submitted before them has completed.
-        while (!deferred.isEmpty() && inflightCount == 0) queueFromTask(deferred.pollFirst());
-        if (deferred.isEmpty() && inflightCount == 0) drainActive = false;
-    }
-
     // ================================================================ completion (CQ)
 
     /**
@@ -926,7 +982,7 @@ public final class Engine implements RingBackend {
         if (completions.isEmpty()) return;
         for (int i = 0; i < completions.size(); i++) {
             Request r = completions.get(i);
-            if (r.hasFlag(IOSQE_CQE_SKIP_SUCCESS) && !r.failed) {
+            if (r.failed ? r.forceSkip : r.hasFlag(IOSQE_CQE_SKIP_SUCCESS)) {
                 stats.skippedCqes++;
             } else {
                 stats.terminalCqes++;
@@ -939,7 +995,8 @@ public final class Engine implements RingBackend {
             r.link = null;
             if (next != null) {
                 if (r.failed && !r.hasFlag(IOSQE_IO_HARDLINK)) {
-                    localWork.addLast(() -> completeFailedChain(next));
+                    boolean skipLinkCqes = r.hasFlag(IOSQE_CQE_SKIP_SUCCESS);
+                    localWork.addLast(() -> failLinks(next, skipLinkCqes));
                 } else {
                     localWork.addLast(() -> queueFromTask(next));
                 }
@@ -947,6 +1004,7 @@ public final class Engine implements RingBackend {
             freeRequest(r);
         }
         completions.clear();
+        if (drainActive && !deferred.isEmpty()) queueDeferred();
     }
 
     /** Posts a CQE, or queues it on the overflow list (never dropped: IORING_FEAT_NODROP). */

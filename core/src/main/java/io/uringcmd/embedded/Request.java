@@ -37,8 +37,12 @@ final class Request implements IoUringCmd.Host {
     /** Post as a 32-byte CQE: always on a CQE32 ring; F_32 on a CQE_MIXED ring. */
     boolean big;
     Request link;
-    /** Issued and not yet completed (queued uring_cmd, or in a worker). */
-    boolean inflight;
+    /** REQ_F_IO_DRAIN: IOSQE_IO_DRAIN, or given by the kernel's drain rules (a drain inside a link, drain_next). */
+    boolean drain;
+    /** REQ_F_FORCE_ASYNC: IOSQE_ASYNC, or submitted while a drain is active; issued from a worker. */
+    boolean forceAsync;
+    /** A link member failed by a CQE_SKIP_SUCCESS request (REQ_F_SKIP_LINK_CQES): its CQE is skipped even on failure. */
+    boolean forceSkip;
 
     // NOP
     int nopFlags;
@@ -81,7 +85,9 @@ final class Request implements IoUringCmd.Host {
         big0 = big1 = 0;
         big = false;
         link = null;
-        inflight = false;
+        drain = false;
+        forceAsync = false;
+        forceSkip = false;
         queued = null;
         cancelable = false;
         cmdFlags = 0;
