@@ -27,7 +27,8 @@ public final class IoUringCmd {
         MemorySegment pdu();
         UserSlice userSlice(long addr, long len) throws DeviceException;
         MemorySegment importFixed(long addr, long len) throws DeviceException;
-        void markCancelable();
+        /** Marks the command cancelable; {@code handle} is its pending handle, or null before queue(). */
+        void markCancelable(QueuedCmd handle);
         /** A queued command's completion, from any thread: post {@code res} through task work. */
         void queuedDone(QueuedCmd handle, int res, long res2, boolean hasRes2);
         /** Run {@code work} on the ring's issuing thread in a new issue context. */
@@ -139,7 +140,7 @@ public final class IoUringCmd {
      * Marks the command cancelable ({@code io_uring_cmd_mark_cancelable}): ring close (and, on the embedded host,
      * ASYNC_CANCEL) calls the device again with {@link IssueFlags#cancel()}. Idempotent.
      */
-    public void markCancelable() { host.markCancelable(); }
+    public void markCancelable() { host.markCancelable(pending()); }
 
     /** Complete now with {@code res} ({@code >= 0}, or {@code -errno}). */
     public UringCmdAction complete(int res) {

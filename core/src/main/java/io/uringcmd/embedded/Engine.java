@@ -868,21 +868,26 @@ public final class Engine implements RingBackend {
      * the cancelable list when its QUEUED answer is applied. From another thread, or from task work, it joins
      * through task work if the command is still queued.
      */
-    void markCancelable(Request req) {
-        Thread me = Thread.currentThread();
-        if (req.issuingThread == me) {
+    void markCancelable(Request req, QueuedCmd handle) {
+        if (req.issuingThread == Thread.currentThread()) {
             req.cancelable = true;
             req.cmdFlags |= IORING_URING_CMD_CANCELABLE;
             return;
         }
-        QueuedCmd handle = req.cmdCtl.queuedHandle();
-        if (handle == null) return;
-        addTaskWork(() -> {
-            if (req.queued != handle || handle.isDone() || req.cancelable) return;
-            req.cancelable = true;
-            req.cmdFlags |= IORING_URING_CMD_CANCELABLE;
-            cancelableCmds.add(req);
-        });
+        if (handle == null) return; // not in an issue and not queued: nothing to cancel
+        addTaskWork(() -> markCancelableInTask(req, handle));
+    }
+
+    private void markCancelableInTask(Request req, QueuedCmd handle) {
+        if (handle.isDone()) return;
+        if (req.queued != handle) {
+            if (req.awaitingResult) req.early(() -> markCancelableInTask(req, handle));
+            return;
+        }
+        if (req.cancelable) return;
+        req.cancelable = true;
+        req.cmdFlags |= IORING_URING_CMD_CANCELABLE;
+        cancelableCmds.add(req);
     }
 
     /**

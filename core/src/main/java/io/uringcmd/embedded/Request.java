@@ -141,7 +141,7 @@ final class Request implements IoUringCmd.Host {
     }
 
     @Override
-    public void markCancelable() { engine.markCancelable(this); }
+    public void markCancelable(QueuedCmd handle) { engine.markCancelable(this, handle); }
 
     @Override
     public void queuedDone(QueuedCmd handle, int res, long res2, boolean hasRes2) {

@@ -11,7 +11,7 @@ import static io.uringcmd.embedded.EmbeddedTests.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Description: markCancelable called on a queued command from another thread takes effect through task work: a later
+ * Description: QueuedCmd.markCancelable called from another thread takes effect through task work: a later
  * ASYNC_CANCEL finds the command and calls the device with the CANCEL flag.
  */
 class MarkCancelableFromOtherThreadTest {
@@ -31,7 +31,7 @@ class MarkCancelableFromOtherThreadTest {
             fx.ring.submit();
             fx.ring.sqe().prepAsyncCancel(1).userData(2);
             assertEquals(new CqeRecord(2, -2, 0), submitOne(fx.ring));
-            Thread t = Thread.ofPlatform().start(() -> handle.get().cmd().markCancelable());
+            Thread t = Thread.ofPlatform().start(() -> handle.get().markCancelable());
             t.join();
             fx.ring.sqe().prepAsyncCancel(1).userData(3);
             assertEquals(java.util.List.of(new CqeRecord(3, 0, 0), new CqeRecord(1, -125, 0)), submitAndReap(fx.ring, 2));
