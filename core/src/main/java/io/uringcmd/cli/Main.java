@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "io_uring command passthrough (IORING_OP_URING_CMD) for Java: demo, probe, bench, conform.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DemoCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Runnable {
