@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 DemoCommand.class,
+                ConformCommand.class,
+                ProbeCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Runnable {

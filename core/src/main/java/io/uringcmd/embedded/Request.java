@@ -31,6 +31,8 @@ final class Request implements IoUringCmd.Host {
     int fd;
     OpenFile file;
     boolean failed;
+    /** {@code REQ_F_SKIP_LINK_CQES}: a failed CQE_SKIP_SUCCESS request takes its link members' CQEs with it. */
+    boolean skipLinkCqes;
     int res;
     int cflags;
     long big0, big1;
@@ -41,8 +43,6 @@ final class Request implements IoUringCmd.Host {
     boolean drain;
     /** REQ_F_FORCE_ASYNC: IOSQE_ASYNC, or submitted while a drain is active; issued from a worker. */
     boolean forceAsync;
-    /** A link member failed by a CQE_SKIP_SUCCESS request (REQ_F_SKIP_LINK_CQES): its CQE is skipped even on failure. */
-    boolean forceSkip;
 
     // NOP
     int nopFlags;
@@ -80,6 +80,7 @@ final class Request implements IoUringCmd.Host {
     void reset() {
         file = null;
         failed = false;
+        skipLinkCqes = false;
         res = 0;
         cflags = 0;
         big0 = big1 = 0;
@@ -87,7 +88,6 @@ final class Request implements IoUringCmd.Host {
         link = null;
         drain = false;
         forceAsync = false;
-        forceSkip = false;
         queued = null;
         cancelable = false;
         cmdFlags = 0;
@@ -115,10 +115,22 @@ final class Request implements IoUringCmd.Host {
 
     boolean hasFlag(int iosqe) { return (sqeFlags & iosqe) != 0; }
 
-    /** {@code io_req_set_res} + {@code req_set_fail} for negative results. */
+    /**
+     * {@code req_set_fail}: a failed request always posts its CQE; if it had CQE_SKIP_SUCCESS, the skip moves to the
+     * CQEs of the link members it cancels (REQ_F_SKIP_LINK_CQES).
+     */
+    void setFail() {
+        failed = true;
+        if ((sqeFlags & IOSQE_CQE_SKIP_SUCCESS) != 0) {
+            sqeFlags &= ~IOSQE_CQE_SKIP_SUCCESS;
+            skipLinkCqes = true;
+        }
+    }
+
+    /** {@code io_req_set_res}, plus {@code req_set_fail} for negative results. */
     void setResult(int res) {
         this.res = res;
-        if (res < 0) failed = true;
+        if (res < 0) setFail();
     }
 
     // ---- IoUringCmd.Host ----

@@ -108,6 +108,26 @@ final class KernelTests {
         }
     }
 
+    /**
+     * Waits (up to 10 s) until ioctl(fd, request) reports {@code expected}: loopback delivery normally finishes inside
+     * write(2), this only guards against a softirq that runs late. Fails if the value never appears.
+     */
+    static void awaitIoctl(int fd, int request, int expected) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int v;
+        while ((v = Fds.ioctlInt(fd, request)) != expected) {
+            if (System.nanoTime() > deadline) org.junit.jupiter.api.Assertions.fail("ioctl(0x" + Integer.toHexString(request) + ") stayed " + v + ", expected " + expected);
+            Thread.onSpinWait();
+        }
+    }
+
+    /** A 1 MiB loop device, or the test is skipped saying why (not root, no losetup); close it in try-with-resources. */
+    static LoopDevice loopDeviceOrSkip() {
+        String reason = LoopDevice.unavailableReason();
+        org.junit.jupiter.api.Assumptions.assumeTrue(reason == null, () -> "skipped: " + reason);
+        return LoopDevice.create(1 << 20);
+    }
+
     /** Preps a uring_cmd with cmd_op 0 to {@code fd} and user_data {@code userData}. */
     static Sqe cmd(IoUring<?> ring, int fd, long userData) {
         return ring.sqe().prepUringCmd(fd, 0).userData(userData);
