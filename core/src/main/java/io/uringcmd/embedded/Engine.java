@@ -45,8 +45,16 @@ import static java.lang.foreign.ValueLayout.*;
  *
  * <h2>Threading</h2>
  * The thread in {@link #enter} holds {@code uringLock} (the kernel's uring_lock) while it submits, runs task work
- * and posts CQEs. Device threads only enqueue completions ({@link #queuedDone}) and task work; they never touch ring
- * memory. The waiter is unparked when work arrives.
+ * and posts CQEs. Device threads only enqueue completions ({@link #queuedDone}) and task work; they never take the
+ * lock or touch ring memory, so a device may complete commands while holding its own locks. The waiter is unparked
+ * when work arrives. Commands issued with IOSQE_ASYNC, reissued after -EAGAIN, or released from a drain run on the
+ * host's worker threads (io-wq) and hand their answer back as task work.
+ *
+ * <h2>Invariants</h2>
+ * A queued command's handle is completed by exactly one side — the device's {@code done()} or the host (a device that
+ * threw, ring close) — decided by the handle's CAS; the winner's completion is applied under the lock, after the
+ * command's answer if it arrives first ({@code Request.earlyWork}). {@link #close} returns only when every consumed
+ * SQE has ended ({@code stats().inFlight() == 0}).
  */
 public final class Engine implements RingBackend {
     private static final VarHandle INT = JAVA_INT.varHandle();
