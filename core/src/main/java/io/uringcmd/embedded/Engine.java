@@ -116,6 +116,7 @@ public final class Engine implements RingBackend {
     /** Set when close begins: task work sees TASK_DEAD, nothing new is issued, enter gives -EBADF. */
     private volatile boolean closing;
     private volatile boolean closed;
+    private final java.util.concurrent.CountDownLatch closeDone = new java.util.concurrent.CountDownLatch(1);
     private final Stats stats = new Stats();
 
     /**
@@ -1383,53 +1384,77 @@ public final class Engine implements RingBackend {
     @Override
     public void close() {
         if (closed) return;
+        boolean mine;
         uringLock.lock();
         try {
-            if (closed || closing) return;
-            closing = true;
-            while (!workerCmds.isEmpty()) {
-                for (Request r : workerCmds) r.interruptWorker();
-                awaitRemoteWork();
-                runTaskWork();
+            mine = !closing;
+            if (mine) {
+                closing = true;
+                closeLocked();
             }
-            runTaskWork();
-            for (Request r : new ArrayList<>(cancelableCmds)) cancelCmd(r);
-            runTaskWork();
-            for (Request r : new ArrayList<>(queuedCmds)) {
-                if (r.queued != null && r.queued.completeByHost()) {
-                    stats.completedAtClose++;
-                    finishQueued(r, -Errno.ECANCELED.value(), 0, false);
-                }
-            }
-            flushCompletions();
-            // A device whose done() won the race against the host: its completion is on its way as task work.
-            while (!queuedCmds.isEmpty()) {
-                runTaskWork();
-                if (!queuedCmds.isEmpty()) awaitRemoteWork();
-            }
-            while (!deferred.isEmpty()) {
-                Request d = deferred.pollFirst();
-                d.res = -Errno.ECANCELED.value();
-                failRequest(d);
-            }
-            flushCompletions();
-            runTaskWork();
-            closed = true;
-            if (fixedFiles != null) for (OpenFile f : fixedFiles) if (f != null) f.put();
-            fixedFiles = null;
-            fixedBuffers = null;
         } finally {
             uringLock.unlock();
         }
-        synchronized (ownedUserMemory) {
-            for (MemorySegment s : ownedUserMemory) host.userMemory.remove(s);
-            ownedUserMemory.clear();
+        if (!mine) {
+            // Another thread is closing this ring (it releases the lock while it waits for workers): wait for it.
+            boolean interrupted = false;
+            while (closeDone.getCount() > 0) {
+                try {
+                    closeDone.await();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+            return;
         }
-        Thread w = waiter;
-        if (w != null) LockSupport.unpark(w);
-        host.closeIfSame(ringFd, ringFile);
-        host.ringClosed(this);
-        arena.close();
+        try {
+            synchronized (ownedUserMemory) {
+                for (MemorySegment s : ownedUserMemory) host.userMemory.remove(s);
+                ownedUserMemory.clear();
+            }
+            Thread w = waiter;
+            if (w != null) LockSupport.unpark(w);
+            host.closeIfSame(ringFd, ringFile);
+            host.ringClosed(this);
+            arena.close();
+        } finally {
+            closeDone.countDown();
+        }
+    }
+
+    private void closeLocked() {
+        while (!workerCmds.isEmpty()) {
+            for (Request r : workerCmds) r.interruptWorker();
+            awaitRemoteWork();
+            runTaskWork();
+        }
+        runTaskWork();
+        for (Request r : new ArrayList<>(cancelableCmds)) cancelCmd(r);
+        runTaskWork();
+        for (Request r : new ArrayList<>(queuedCmds)) {
+            if (r.queued != null && r.queued.completeByHost()) {
+                stats.completedAtClose++;
+                finishQueued(r, -Errno.ECANCELED.value(), 0, false);
+            }
+        }
+        flushCompletions();
+        // A device whose done() won the race against the host: its completion is on its way as task work.
+        while (!queuedCmds.isEmpty()) {
+            runTaskWork();
+            if (!queuedCmds.isEmpty()) awaitRemoteWork();
+        }
+        while (!deferred.isEmpty()) {
+            Request d = deferred.pollFirst();
+            d.res = -Errno.ECANCELED.value();
+            failRequest(d);
+        }
+        flushCompletions();
+        runTaskWork();
+        closed = true;
+        if (fixedFiles != null) for (OpenFile f : fixedFiles) if (f != null) f.put();
+        fixedFiles = null;
+        fixedBuffers = null;
     }
 
     /** Close only: waits briefly for remote task work (a worker's answer, a device's done()) without the lock. */
