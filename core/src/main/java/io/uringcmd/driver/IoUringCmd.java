@@ -131,6 +131,15 @@ public final class IoUringCmd {
     public UserSlice user(long addr, long len) throws DeviceException { return host.userSlice(addr, len); }
 
     /**
+     * The user memory whose address is the u64 at {@code cmdOffset} of the command data:
+     * {@code UserSlice::new(u64_to_user_ptr(cmd[cmdOffset]), len)}. An offset outside the command area is
+     * {@code -EINVAL}; an address that is not user memory is {@code -EFAULT}.
+     */
+    public UserSlice userPtr(long cmdOffset, long len) throws DeviceException {
+        return host.userSlice(host.sqe().cmdLong(cmdOffset), len);
+    }
+
+    /**
      * The registered buffer of {@code sqe->buf_index}, sliced to {@code [addr, addr+len)}, for a command sent with
      * {@code IORING_URING_CMD_FIXED} ({@code io_uring_cmd_import_fixed}). Out of range, or no FIXED: {@code -EFAULT}.
      */

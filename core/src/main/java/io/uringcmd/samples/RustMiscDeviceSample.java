@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * The Rust misc-device sample ({@code samples/rust/rust_misc_device.rs} with the uring_cmd patch of the RFC v3
@@ -78,7 +77,7 @@ public final class RustMiscDeviceSample implements MiscDevice<RustMiscDeviceSamp
                 return w.queued();
             }
         }
-        UserSlice user = cmd.user(cmd.sqe().cmdData(JAVA_LONG), 4); // the command data holds the value's address
+        UserSlice user = cmd.userPtr(0, 4); // the command data holds the value's user address
         if (cmd.is(URING_SET_VALUE)) {
             me.setValue(user.readInt());
             return cmd.complete(0);
