@@ -45,6 +45,16 @@ public final class Deviations {
                             + "promises the shared SQE during the first issue, §2.5)."),
             Deviation.of("device-exception-errno", null,
                     "A device that throws DeviceException completes with its errno; any other exception with -EIO."),
+            Deviation.of("pending-at-close-completes", null,
+                    "Close cancels cancelable commands and completes what is left with -ECANCELED; the kernel waits forever."),
+            Deviation.of("user-memory-is-checked", null,
+                    "Only memory allocated through the host or the ring is user memory; other addresses are -EFAULT."),
+            Deviation.of("import-fixed-needs-fixed-flag", null,
+                    "importFixed without IORING_URING_CMD_FIXED is -EFAULT."),
+            Deviation.of("done-inside-another-issue", null,
+                    "A completion from inside another command's issue is posted after the current batch."),
+            Deviation.of("cancel-of-worker-command", null,
+                    "ASYNC_CANCEL of a cancelable command running in a worker gives -EALREADY (io-wq rule, not checked here)."),
             Deviation.of("selection-scoped-to-issue-context", null,
                     "A provided buffer a device selects (IssueFlags.bufferSelect) lives only in that issue context: if "
                             + "not posted there it goes back to its group when the context ends, and the BufferSelection "

@@ -23,8 +23,8 @@ class EventDeviceFetchRulesTest {
             fx.ring.submit();
             assertEquals(new CqeRecord(8, -16, 0), ((EventClient.Other) EventFixture.next(c)).cqe());
             c.cancel(9);
-            assertEquals(new CqeRecord(1, -125, 0), EventFixture.end(c).cqe());
             assertEquals(new CqeRecord(9, 0, 0), ((EventClient.Other) EventFixture.next(c)).cqe());
+            assertEquals(new CqeRecord(1, -125, 0), EventFixture.end(c).cqe());
             assertFalse(fx.events.armed());
         }
     }
