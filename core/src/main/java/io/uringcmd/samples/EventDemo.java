@@ -31,20 +31,30 @@ public final class EventDemo {
     private static final String[] SOURCES = {"irq0", "irq1", "queue0"};
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    /** Runs the demo, printing to {@code out}. */
+    /** Runs the demo on a host of its own, printing to {@code out}. */
     public static Result run(PrintStream out) {
+        out.println("== multishot uring_cmd: one command, events from many sources (embedded host)");
+        try (Host host = new Host()) {
+            return run(out, host);
+        }
+    }
+
+    /**
+     * Runs the demo on {@code host} (it registers {@code /dev/events} there and sets up its own ring), printing to
+     * {@code out}.
+     */
+    public static Result run(PrintStream out, Host host) {
         List<String> endings = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         int[] dup = {0};
         long raised = 0;
         int arms = 0;
-        try (Host host = new Host()) {
+        {
             EventDevice device = new EventDevice();
             host.register("events", device);
             int fd = host.open("/dev/events");
             EventDevice.Events dev = device.openFiles().getLast(); // where the device's sources raise events
             try (IoUring<Sqe64> ring = host.setup(RingSetup.entries(8).cqSize(32))) {
-                out.println("== multishot uring_cmd: one command, events from many sources (embedded host)");
                 EventClient c = new EventClient(ring, fd, 1, 8, EventDevice.EVENT_SIZE);
                 out.println("ring: 8 SQEs, 32 CQEs; buffer group 1: 8 provided buffers of " + EventDevice.EVENT_SIZE + " bytes");
 
@@ -95,6 +105,7 @@ public final class EventDemo {
             out.println("summary: " + raised + " events raised, " + delivered + " delivered, " + dup[0] + " twice, "
                     + arms + " fetches armed; endings: " + endings);
             out.print(host.fdinfo(fd).indent(3));
+            host.close(fd);
             return new Result(raised, delivered, dup[0], arms, endings);
         }
     }
