@@ -88,11 +88,15 @@ public final class EventClient {
     }
 
     /** Arms the fetch: one MULTISHOT uring_cmd on this client's group ({@code batch}: FETCH_BATCH). */
-    public void arm(long userData, boolean batch) {
+    public void arm(long userData, boolean batch) { arm(userData, batch, false); }
+
+    /** {@link #arm(long, boolean)}; {@code async}: with IOSQE_ASYNC, so the device's first issue runs in a worker. */
+    public void arm(long userData, boolean batch, boolean async) {
         if (armed) throw new IllegalStateException("the fetch is armed: wait for its End before arming again");
         this.userData = userData;
         this.batch = batch;
-        ring.sqe().prepUringCmd(fd, (batch ? EventDevice.FETCH_BATCH : EventDevice.FETCH).value()).multishot(bgid).userData(userData);
+        Sqe sqe = ring.sqe().prepUringCmd(fd, (batch ? EventDevice.FETCH_BATCH : EventDevice.FETCH).value()).multishot(bgid).userData(userData);
+        if (async) sqe.addFlags(IOSQE_ASYNC);
         ring.submit();
         armed = true;
         arms++;
