@@ -736,15 +736,15 @@ public final class Engine implements RingBackend {
             // A worker has its own issue context: selections made here are committed at once (UNLOCKED).
             IssueFlags.Control ctl = IssueFlags.create(new MultishotContext());
             req.workerStarted();
-            WorkerResult r;
+            int kind;
             try {
-                r = callDevice(req, ctl, bits);
+                kind = callDevice(req, ctl, bits);
             } finally {
                 req.workerDone();
             }
             addRemoteWork(() -> {
                 workerCmds.remove(req);
-                applyResult(req, r, true);
+                applyResult(req, kind, true);
             });
         });
     }
@@ -896,16 +896,18 @@ public final class Engine implements RingBackend {
     private void issueUringCmd(Request req, int issueFlags) {
         if (!assignCmdFile(req)) return;
         req.awaitingResult = true;
-        WorkerResult r = callDevice(req, issueCtl, issueFlags | ringIssueBits());
-        applyResult(req, r, false);
+        applyResult(req, callDevice(req, issueCtl, issueFlags | ringIssueBits()), false);
     }
 
-    /** What one call of the device's uringCmd produced. */
-    private record WorkerResult(int kind, int res, long res2, boolean hasRes2, QueuedCmd handle) {
-        static final int COMPLETE = 0, QUEUED = 1, REISSUE = 2;
-    }
+    /** What one call of the device's uringCmd produced; the details are left in the request's answer fields. */
+    private static final int COMPLETE = 0, QUEUED = 1, REISSUE = 2;
 
-    private WorkerResult callDevice(Request req, IssueFlags.Control ctl, int bits) {
+    /**
+     * Calls the device and leaves its answer in {@code req.answer*} (no allocation per call: the hot path of a
+     * synchronous uring_cmd allocates nothing). In a worker, the task work that applies the answer is what hands
+     * these fields to the ring's thread.
+     */
+    private int callDevice(Request req, IssueFlags.Control ctl, int bits) {
         MiscDevice.UringCmd<Object> dev = req.file.uringCmd();
         IoUringCmd.Control cc = req.cmdCtl;
         cc.beginIssue();
@@ -914,21 +916,29 @@ public final class Engine implements RingBackend {
         try {
             UringCmdAction a = cc.check(dev.uringCmd(req.file.state, cc.cmd(), flags));
             return switch (a) {
-                case UringCmdAction.Complete c -> new WorkerResult(WorkerResult.COMPLETE, c.res(), c.res2(), c.hasRes2(), null);
-                case UringCmdAction.Queued q -> new WorkerResult(WorkerResult.QUEUED, 0, 0, false, q.handle());
-                case UringCmdAction.Reissue r -> new WorkerResult(WorkerResult.REISSUE, 0, 0, false, null);
+                case UringCmdAction.Complete c -> answer(req, COMPLETE, c.res(), c.res2(), c.hasRes2(), null);
+                case UringCmdAction.Queued q -> answer(req, QUEUED, 0, 0, false, q.handle());
+                case UringCmdAction.Reissue r -> answer(req, REISSUE, 0, 0, false, null);
             };
         } catch (DeviceException e) {
-            return thrown(cc, e.negative());
+            return thrown(req, cc, e.negative());
         } catch (RuntimeException | Error e) {
             if (e instanceof VirtualMachineError vm) throw vm;
             stats.deviceErrors.incrementAndGet();
             // A device that throws completes its command with -EIO and the ring keeps serving (docs/DRIVER.md).
-            return thrown(cc, -Errno.EIO.value());
+            return thrown(req, cc, -Errno.EIO.value());
         } finally {
             req.issuingThread = null;
             ctl.end();
         }
+    }
+
+    private static int answer(Request req, int kind, int res, long res2, boolean hasRes2, QueuedCmd handle) {
+        req.answerRes = res;
+        req.answerRes2 = res2;
+        req.answerHasRes2 = hasRes2;
+        req.answerHandle = handle;
+        return kind;
     }
 
     /**
@@ -936,32 +946,33 @@ public final class Engine implements RingBackend {
      * (the device's later done() returns false) — unless the device already called done(), whose result then stands:
      * either way exactly one CQE.
      */
-    private static WorkerResult thrown(IoUringCmd.Control cc, int res) {
+    private static int thrown(Request req, IoUringCmd.Control cc, int res) {
         QueuedCmd q = cc.queuedHandle();
-        if (q == null || q.completeByHost()) return new WorkerResult(WorkerResult.COMPLETE, res, 0, false, null);
-        return new WorkerResult(WorkerResult.QUEUED, 0, 0, false, q);
+        if (q == null || q.completeByHost()) return answer(req, COMPLETE, res, 0, false, null);
+        return answer(req, QUEUED, 0, 0, false, q);
     }
 
-    /** Applies what the device answered (inline or from a worker). */
-    private void applyResult(Request req, WorkerResult r, boolean fromWorker) {
+    /** Applies what the device answered (inline or from a worker), from {@code req.answer*}. */
+    private void applyResult(Request req, int kind, boolean fromWorker) {
         req.awaitingResult = false;
-        switch (r.kind()) {
-            case WorkerResult.COMPLETE -> {
+        switch (kind) {
+            case COMPLETE -> {
                 // 6.18 leaks a MULTISHOT command answered synchronously with res >= 0 (rule 2.3.6); the embedded host
                 // completes it with that value instead (docs/DEVIATIONS.md).
-                completeCmd(req, r.res(), r.res2(), r.hasRes2());
+                completeCmd(req, req.answerRes, req.answerRes2, req.answerHasRes2);
             }
-            case WorkerResult.QUEUED -> {
-                req.queued = r.handle();
+            case QUEUED -> {
+                req.queued = req.answerHandle;
                 queuedCmds.add(req);
                 if (req.cancelable) cancelableCmds.add(req);
             }
-            case WorkerResult.REISSUE -> {
+            case REISSUE -> {
                 if (fromWorker) completeCmd(req, -Errno.EAGAIN.value(), 0, false); // §2.9.4: -EAGAIN again from io-wq
                 else issueAsync(req, true);
             }
             default -> throw new AssertionError();
         }
+        req.answerHandle = null;
         if (req.earlyWork != null && !req.earlyWork.isEmpty()) {
             // done() or task work from a device thread that won the race against this answer: run it now.
             localWork.addAll(req.earlyWork);

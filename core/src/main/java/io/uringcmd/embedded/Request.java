@@ -63,6 +63,11 @@ final class Request implements IoUringCmd.Host {
     int pbufBid;
 
     // URING_CMD
+    /** The device's answer to the last call (Engine.callDevice), read when it is applied. */
+    int answerRes;
+    long answerRes2;
+    boolean answerHasRes2;
+    QueuedCmd answerHandle;
     int cmdFlags;
     int bufGroup;
     QueuedCmd queued;
