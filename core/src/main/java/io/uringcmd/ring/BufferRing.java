@@ -62,6 +62,8 @@ public final class BufferRing implements AutoCloseable {
     /** Incremental rings: bytes of each buffer already reported by CQEs with F_BUF_MORE. */
     private long[] consumed;
     private byte[] state;
+    /** Absolute ring index (u16) each buffer was last added at. */
+    private int[] bidIndex;
     /** Absolute ring index (tail + offset) each slot was last written for, to catch advancing over an unfilled slot. */
     private final int[] slotIndex;
     private int tail;
@@ -80,9 +82,10 @@ public final class BufferRing implements AutoCloseable {
         this.buffers = new MemorySegment[0];
         this.consumed = new long[0];
         this.state = new byte[0];
+        this.bidIndex = new int[0];
         this.slotIndex = new int[entries];
         Arrays.fill(slotIndex, -1);
-        this.tail = Short.toUnsignedInt((short) SHORT.getAcquire(br, BufRingLayout.RING_TAIL));
+        this.tail = 0; // the kernel starts the group's head at 0, and the ring memory was zeroed
         this.registered = true;
     }
 
@@ -194,6 +197,8 @@ public final class BufferRing implements AutoCloseable {
                 // Invalid entries never reach the memory check (§4.1 order), so one page stands in for them.
                 mem = ringMemory != null ? ringMemory
                         : ring.allocatePages(sane ? pageAlign(BufRingLayout.BUF_SIZE * entries) : PAGE_SIZE);
+                // An empty ring: tail (byte 14) = head = 0. Reused memory may hold an old tail.
+                if (sane) mem.asSlice(0, BufRingLayout.BUF_SIZE * entries).fill((byte) 0);
             }
             MemorySegment r = ring.allocate(BufRingLayout.REG_SIZE);
             r.set(JAVA_LONG, BufRingLayout.REG_RING_ADDR, mem == null ? 0L : mem.address());
@@ -373,6 +378,7 @@ public final class BufferRing implements AutoCloseable {
         br.set(JAVA_INT, e + BufRingLayout.BUF_LEN, (int) b.byteSize());
         br.set(JAVA_SHORT, e + BufRingLayout.BUF_BID, (short) bid);
         slotIndex[index & mask] = index;
+        bidIndex[bid] = index;
         state[bid] = RING;
         consumed[bid] = 0;
         inRing++;
@@ -441,6 +447,30 @@ public final class BufferRing implements AutoCloseable {
         return buffers[cqeFlags >>> IORING_CQE_BUFFER_SHIFT].asSlice(off, res);
     }
 
+    /**
+     * Gives back to the application the buffers the kernel consumed without any CQE reporting them, and returns how
+     * many. That happens when a multishot post fails because the CQ is full: the buffer was committed, and the final
+     * CQE carries no buffer (kernel-uring-cmd.md §3.4, §3.5). A buffer counts as consumed when the kernel's head
+     * ({@link #head()}) has passed the ring index it was added at; a partly consumed incremental buffer has not been
+     * passed. Call it only when no request selecting from this group is in flight and every CQE that carries one of
+     * its buffers has been {@link #take taken}, e.g. after a stream's final CQE; otherwise a buffer whose CQE is still
+     * on its way would be counted. Buffers stay recognisable for 32768 selections after they were consumed.
+     */
+    public int reclaimUnreported() {
+        int head = head();
+        int n = 0;
+        for (int bid = 0; bid < state.length; bid++) {
+            // Signed u16 distance: > 0 means the head has moved past the index the buffer was published at.
+            if (state[bid] == RING && (short) (head - bidIndex[bid]) > 0) {
+                state[bid] = APP;
+                consumed[bid] = 0;
+                inRing--;
+                n++;
+            }
+        }
+        return n;
+    }
+
     // ---------------------------------------------------------------- lifecycle
 
     /**
@@ -475,6 +505,7 @@ public final class BufferRing implements AutoCloseable {
         buffers = Arrays.copyOf(buffers, n);
         consumed = Arrays.copyOf(consumed, n);
         state = Arrays.copyOf(state, n);
+        bidIndex = Arrays.copyOf(bidIndex, n);
     }
 
     @Override
