@@ -4,10 +4,14 @@
  */
 module io.uringcmd {
     requires info.picocli;
+    // com.sun.management.ThreadMXBean: bytes allocated per operation in the benchmark driver.
+    requires jdk.management;
 
     exports io.uringcmd.abi;
     exports io.uringcmd.ring;
     exports io.uringcmd.linux;
+    exports io.uringcmd.embedded;
+    exports io.uringcmd.driver;
 
     // picocli reads the CLI's annotations reflectively.
     opens io.uringcmd.cli to info.picocli;

@@ -92,13 +92,15 @@ public enum Errno {
 
     /** The errno for a positive or negative value, or null if this table does not name it. */
     public static Errno of(int value) {
-        int v = Math.abs(value);
-        return v < BY_VALUE.length ? BY_VALUE[v] : null;
+        int v = Math.abs(value); // Integer.MIN_VALUE stays negative: no errno
+        return v >= 0 && v < BY_VALUE.length ? BY_VALUE[v] : null;
     }
 
     /** {@code res} as a reader wants it: {@code -22 (EINVAL)}, or the plain number when {@code res >= 0}. */
     public static String describe(int res) {
         if (res >= 0) return Integer.toString(res);
+        // The kernel's errnos are 1..4095 (MAX_ERRNO); a more negative res is a plain number (e.g. an injected NOP result).
+        if (res < -4095) return Integer.toString(res);
         Errno e = of(res);
         return res + " (" + (e == null ? "errno " + (-res) : e.name()) + ")";
     }

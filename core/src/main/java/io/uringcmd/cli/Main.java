@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         description = "io_uring command passthrough (IORING_OP_URING_CMD) for Java: demo, probe, bench, conform.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ProbeCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
     @Override

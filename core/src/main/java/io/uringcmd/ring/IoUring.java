@@ -121,13 +121,14 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
     }
 
     /** SQEs claimed and not yet published to the backend. */
-    public int sqReady() { return sqeTail - sqeHead; }
+    public int sqReady() { ensureOpen(); return sqeTail - sqeHead; }
 
     /** Free SQ slots. */
-    public int sqSpaceLeft() { return sqEntries - (sqeTail - (int) INT.getAcquire(sqRing, sqHeadOff)); }
+    public int sqSpaceLeft() { ensureOpen(); return sqEntries - (sqeTail - (int) INT.getAcquire(sqRing, sqHeadOff)); }
 
     /** Forgets SQEs claimed since the last submit (e.g. after {@link #submit()} refused one). */
     public void discardUnsubmitted() {
+        ensureOpen();
         for (int i = sqeHead; i != sqeTail; i++) {
             slotPins[i & sqMask] = null;
             slotTrustMultishot[i & sqMask] = false;
@@ -136,6 +137,7 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
     }
 
     void pin(int slot, MemorySegment segment) {
+        ensureOpen();
         Object cur = slotPins[slot];
         if (cur == null) slotPins[slot] = segment;
         else if (cur instanceof Object[] arr) {
@@ -145,7 +147,7 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
         } else slotPins[slot] = new Object[]{cur, segment};
     }
 
-    void trustMultishot(int slot) { slotTrustMultishot[slot] = true; }
+    void trustMultishot(int slot) { ensureOpen(); slotTrustMultishot[slot] = true; }
 
     /**
      * Publishes claimed SQEs: checks each, moves their pinned segments to the in-flight table, and release-stores
@@ -171,13 +173,23 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
         return tail - (int) INT.getAcquire(sqRing, sqHeadOff);
     }
 
+    /**
+     * Refuses a uring_cmd that could reach a driver with {@code IORING_URING_CMD_MULTISHOT} set: MULTISHOT with
+     * {@code IOSQE_BUFFER_SELECT} and without {@code IORING_URING_CMD_FIXED}, the only combination that passes 6.18's
+     * prep (§2.2 rules 3-4). MULTISHOT without BUFFER_SELECT, and MULTISHOT|FIXED, fail prep with -EINVAL and never
+     * reach a driver, so they go through and get their -EINVAL CQE. Other invalid fields (pad1, unknown flag bits)
+     * do not relax the check: it stays on the safe side of any prep rule a later kernel might drop.
+     */
     private void checkMultishot(int slot) {
         long b = slots[slot].base;
         if ((sqes.get(JAVA_BYTE, b + SqeLayout.OPCODE) & 0xff) != Opcode.URING_CMD.code()) return;
-        if ((sqes.get(JAVA_INT, b + SqeLayout.URING_CMD_FLAGS) & IORING_URING_CMD_MULTISHOT) == 0) return;
+        int cmdFlags = sqes.get(JAVA_INT, b + SqeLayout.URING_CMD_FLAGS);
+        if ((cmdFlags & IORING_URING_CMD_MULTISHOT) == 0 || (cmdFlags & IORING_URING_CMD_FIXED) != 0) return;
+        int sqeFlags = sqes.get(JAVA_BYTE, b + SqeLayout.FLAGS);
+        if ((sqeFlags & IOSQE_BUFFER_SELECT) == 0) return;
         if (slotTrustMultishot[slot]) return;
         int fd = sqes.get(JAVA_INT, b + SqeLayout.FD);
-        boolean fixed = (sqes.get(JAVA_BYTE, b + SqeLayout.FLAGS) & IOSQE_FIXED_FILE) != 0;
+        boolean fixed = (sqeFlags & IOSQE_FIXED_FILE) != 0;
         String hazard;
         if (fixed && registeredFds != null && fd >= 0 && fd < registeredFds.length) {
             hazard = registeredFds[fd] < 0 ? null : backend.multishotHazard(registeredFds[fd], false);
@@ -211,7 +223,7 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
     }
 
     private boolean needsFlush() {
-        return (sqFlags() & (IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN)) != 0;
+        return ((int) INT.getAcquire(sqRing, sqFlagsOff) & (IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN)) != 0;
     }
 
     private int enterChecked(int toSubmit, int minComplete, int flags) {
@@ -303,6 +315,7 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
 
     /** Marks the CQE returned by peek/wait as consumed. */
     public void cqeSeen() {
+        ensureOpen();
         long off = cqe.off;
         int flags = cqRing.get(JAVA_INT, off + CqeLayout.FLAGS);
         if (inFlight.size() != 0 && (flags & IORING_CQE_F_MORE) == 0) {
@@ -325,7 +338,7 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
     }
 
     /** CQ slots filled and not yet consumed (on a CQE_MIXED ring a 32-byte CQE counts 2). */
-    public int cqReady() { return (int) INT.getAcquire(cqRing, cqTailOff) - cqHead; }
+    public int cqReady() { ensureOpen(); return (int) INT.getAcquire(cqRing, cqTailOff) - cqHead; }
 
     // ---------------------------------------------------------------- register
 
@@ -392,24 +405,30 @@ public final class IoUring<S extends Sqe> implements AutoCloseable {
     // ---------------------------------------------------------------- state
 
     public RingParams params() { return params; }
-    public RingBackend backend() { return backend; }
+    public RingBackend backend() { ensureOpen(); return backend; }
     public int sqEntries() { return sqEntries; }
     public int cqEntries() { return cqEntries; }
     /** {@code IORING_SQ_*} flags the backend publishes (CQ_OVERFLOW, TASKRUN). */
-    public int sqFlags() { return (int) INT.getAcquire(sqRing, sqFlagsOff); }
+    public int sqFlags() { ensureOpen(); return (int) INT.getAcquire(sqRing, sqFlagsOff); }
     /** {@code sq.dropped}: SQ array entries that named an invalid index. */
-    public int sqDropped() { return (int) INT.getAcquire(sqRing, sqDroppedOff); }
+    public int sqDropped() { ensureOpen(); return (int) INT.getAcquire(sqRing, sqDroppedOff); }
     /** {@code cq.overflow}: CQEs the backend had to drop. */
-    public int cqOverflow() { return (int) INT.getAcquire(cqRing, cqOverflowOff); }
+    public int cqOverflow() { ensureOpen(); return (int) INT.getAcquire(cqRing, cqOverflowOff); }
     /** Segments the ring keeps reachable for requests in flight. */
-    public int pinnedRequests() { return inFlight.size(); }
+    public int pinnedRequests() { ensureOpen(); return inFlight.size(); }
     public boolean isClosed() { return closed; }
 
-    private void ensureOpen() {
+    void ensureOpen() {
         if (closed) throw new IllegalStateException("this io_uring is closed: open a new ring (" + backend.name() + ")");
     }
 
-    /** Closes the ring: the backend unmaps its memory and releases its descriptor; later calls throw. Idempotent. */
+    /**
+     * Closes the ring: the backend unmaps its memory and releases its descriptor. Idempotent. Afterwards every method
+     * that touches the ring or its backend throws {@link IllegalStateException} saying the ring is closed; only
+     * {@link #isClosed()}, {@link #params()}, {@link #sqEntries()}, {@link #cqEntries()} and {@link #toString()} still
+     * answer (they read no ring memory). SQE and CQE views taken before close throw {@link IllegalStateException} too
+     * (the prep helpers with this message, raw field accessors from the memory API: the mapping is gone).
+     */
     @Override
     public void close() {
         if (closed) return;

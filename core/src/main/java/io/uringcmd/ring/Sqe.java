@@ -42,7 +42,9 @@ public abstract sealed class Sqe permits Sqe64, Sqe128 {
 
     /** Zeroes the whole SQE. */
     public Sqe reset() {
-        sqes.asSlice(base, size()).fill((byte) 0);
+        // Word stores, not asSlice(...).fill(): a slice is an object, and every prep helper runs this on the hot path.
+        long end = base + size();
+        for (long o = base; o < end; o += 8) sqes.set(JAVA_LONG, o, 0L);
         return this;
     }
 
@@ -86,6 +88,12 @@ public abstract sealed class Sqe permits Sqe64, Sqe128 {
     public Sqe level(int level) { sqes.set(JAVA_INT, base + LEVEL, level); return this; }
     public Sqe optname(int optname) { sqes.set(JAVA_INT, base + OPTNAME, optname); return this; }
 
+    /**
+     * Keeps {@code segment} reachable until this SQE's final CQE arrives, for memory the SQE points at through a field
+     * without a segment writer (e.g. a pointer inside the command area, such as NVMe's {@code addr}).
+     */
+    public Sqe keepReachable(MemorySegment segment) { ring.pin(index, segment); return this; }
+
     /** Copies {@code payload} into the command area (it must fit: 16 bytes, or 80 on an SQE128 ring). */
     public Sqe cmd(MemorySegment payload) {
         long n = payload.byteSize();
@@ -111,6 +119,8 @@ public abstract sealed class Sqe permits Sqe64, Sqe128 {
 
     // ---- prep helpers ----
     private Sqe prep(int opcode, int fd) {
+        // A clear message instead of the memory API's "Already closed" when the ring was closed under this view.
+        ring.ensureOpen();
         reset();
         sqes.set(JAVA_BYTE, base + OPCODE, (byte) opcode);
         sqes.set(JAVA_INT, base + FD, fd);

@@ -1,0 +1,1093 @@
+package io.uringcmd.embedded;
+
+import io.uringcmd.abi.CqeLayout;
+import io.uringcmd.abi.Errno;
+import io.uringcmd.abi.Opcode;
+import io.uringcmd.abi.ParamsLayout;
+import io.uringcmd.abi.ProbeLayout;
+import io.uringcmd.abi.SqeLayout;
+import io.uringcmd.driver.BufferSelection;
+import io.uringcmd.driver.DeviceException;
+import io.uringcmd.driver.IoUringCmd;
+import io.uringcmd.driver.IssueFlags;
+import io.uringcmd.driver.MiscDevice;
+import io.uringcmd.driver.QueuedCmd;
+import io.uringcmd.driver.TaskWork;
+import io.uringcmd.driver.UringCmdAction;
+import io.uringcmd.ring.ErrnoException;
+import io.uringcmd.ring.RingBackend;
+import io.uringcmd.ring.RingMemory;
+import io.uringcmd.ring.RingParams;
+import io.uringcmd.ring.RingSetup;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+import static io.uringcmd.abi.ParamsLayout.*;
+import static io.uringcmd.abi.Uapi.*;
+import static java.lang.foreign.ValueLayout.*;
+
+/**
+ * The embedded host's io_uring: a {@link RingBackend} that reads the SQ and writes the CQ in the kernel's memory
+ * layout and applies the kernel's rules in its order (io_uring.c, uring_cmd.c, cancel.c, nop.c of 6.18). Every SQE
+ * it consumes gets exactly one terminal CQE, or none for a successful {@code IOSQE_CQE_SKIP_SUCCESS} request.
+ *
+ * <h2>Threading</h2>
+ * The thread in {@link #enter} holds {@code uringLock} (the kernel's uring_lock) while it submits, runs task work
+ * and posts CQEs. Device threads only enqueue completions ({@link #queuedDone}) and task work; they never touch ring
+ * memory. The waiter is unparked when work arrives.
+ */
+public final class Engine implements RingBackend {
+    private static final VarHandle INT = JAVA_INT.varHandle();
+    private static final int LINK_FLAGS = IOSQE_IO_LINK | IOSQE_IO_HARDLINK;
+    private static final int CANCEL_FLAGS = IORING_ASYNC_CANCEL_ALL | IORING_ASYNC_CANCEL_FD | IORING_ASYNC_CANCEL_ANY
+            | IORING_ASYNC_CANCEL_FD_FIXED | IORING_ASYNC_CANCEL_USERDATA | IORING_ASYNC_CANCEL_OP;
+    /** {@code IORING_MAX_REG_BUFFERS}. */
+    private static final int MAX_REG_BUFFERS = 1 << 14;
+    /** {@code IORING_MAX_FIXED_FILES}. */
+    private static final int MAX_FIXED_FILES = 1 << 20;
+
+    final Host host;
+    private final Arena arena;
+    private final RingMemory memory;
+    private final RingParams params;
+    private final MemorySegment rings, sqes;
+    private final int setupFlags, sqEntries, cqEntries, sqMask, cqMask, sqeShift, cqeShift;
+    private final boolean sqe128, cqe32, cqeMixed, noSqArray, submitAll, deferTaskrun, iopoll, taskrunFlag;
+    private final int ringFd;
+    private final ReentrantLock uringLock = new ReentrantLock();
+    private final IssueFlags.Control issueCtl;
+    private final List<MemorySegment> ownedUserMemory = new ArrayList<>();
+
+    // SQ / CQ state private to the engine (the kernel's cached heads and tails)
+    private int cachedSqHead;
+    private int cachedCqTail;
+
+    // requests
+    private final ArrayDeque<Request> freeRequests = new ArrayDeque<>();
+    private final ArrayList<Request> completions = new ArrayList<>();
+    private final ArrayDeque<Runnable> localWork = new ArrayDeque<>();
+    private final ConcurrentLinkedQueue<Runnable> remoteWork = new ConcurrentLinkedQueue<>();
+    private final ArrayList<Request> cancelableCmds = new ArrayList<>();
+    private final ArrayList<Request> queuedCmds = new ArrayList<>();
+    private final ArrayDeque<Request> deferred = new ArrayDeque<>();
+    private Request linkHead, linkLast;
+    private boolean drainDisabled, drainActive;
+    private int inflightCount;
+
+    // CQ overflow (the kernel's cq_overflow_list)
+    private record Overflow(long userData, int res, int flags, long big0, long big1, boolean big) {}
+    private final ArrayDeque<Overflow> overflow = new ArrayDeque<>();
+
+    // registered resources
+    private OpenFile[] fixedFiles;
+    private MemorySegment[] fixedBuffers;
+    private final Map<Integer, Boolean> personalities = new HashMap<>();
+    private int nextPersonality = 1;
+    private boolean disabled;
+
+    private volatile Thread waiter;
+    private volatile boolean closed;
+    private final Stats stats = new Stats();
+
+    /** Counts that let tests prove every SQE ended exactly once. */
+    public static final class Stats {
+        volatile long consumed, cqesPosted, skippedCqes, completedAtClose, doneAfterClose, deviceErrors;
+
+        /** SQEs the engine consumed from the SQ (each gets one terminal CQE or a successful skip). */
+        public long consumed() { return consumed; }
+        /** CQEs written to the CQ ring or its overflow list (including multishot events and link failures). */
+        public long cqesPosted() { return cqesPosted; }
+        /** Successful requests whose CQE was skipped ({@code IOSQE_CQE_SKIP_SUCCESS}). */
+        public long skippedCqes() { return skippedCqes; }
+        /** Queued commands the ring completed with {@code -ECANCELED} at close, because the device had not. */
+        public long completedAtClose() { return completedAtClose; }
+        /** Device completions that arrived after the ring closed (dropped). */
+        public long doneAfterClose() { return doneAfterClose; }
+        /** Device calls that threw something other than {@code DeviceException} (completed with -EIO). */
+        public long deviceErrors() { return deviceErrors; }
+    }
+
+    private Engine(Host host, int entries, int flags, int cqEntriesArg) {
+        this.host = host;
+        this.setupFlags = flags;
+        int sq = Integer.highestOneBit(entries);
+        if (sq < entries) sq <<= 1;
+        int cq;
+        if ((flags & IORING_SETUP_CQSIZE) != 0) {
+            cq = Integer.highestOneBit(cqEntriesArg);
+            if (cq < cqEntriesArg) cq <<= 1;
+        } else {
+            cq = 2 * sq;
+        }
+        this.sqEntries = sq;
+        this.cqEntries = cq;
+        this.sqMask = sq - 1;
+        this.cqMask = cq - 1;
+        this.sqe128 = (flags & IORING_SETUP_SQE128) != 0;
+        this.cqe32 = (flags & IORING_SETUP_CQE32) != 0;
+        this.cqeMixed = (flags & IORING_SETUP_CQE_MIXED) != 0;
+        this.noSqArray = (flags & IORING_SETUP_NO_SQARRAY) != 0;
+        this.submitAll = (flags & IORING_SETUP_SUBMIT_ALL) != 0;
+        this.deferTaskrun = (flags & IORING_SETUP_DEFER_TASKRUN) != 0;
+        this.iopoll = (flags & IORING_SETUP_IOPOLL) != 0;
+        this.taskrunFlag = (flags & IORING_SETUP_TASKRUN_FLAG) != 0;
+        this.disabled = (flags & IORING_SETUP_R_DISABLED) != 0;
+        this.sqeShift = sqe128 ? 7 : 6;
+        this.cqeShift = cqe32 ? 5 : 4;
+        this.arena = Arena.ofShared();
+        long arrayOff = noSqArray ? 0 : ParamsLayout.sqArrayOffset(cq, cqe32);
+        long cqEnd = RINGS_CQES + ((long) cq << cqeShift);
+        long ringsSize = Math.max(cqEnd, noSqArray ? 0 : arrayOff + 4L * sq);
+        this.rings = arena.allocate((ringsSize + 4095) & ~4095L, 4096);
+        this.sqes = arena.allocate((long) sq << sqeShift, 4096);
+        rings.set(JAVA_INT, RINGS_SQ_RING_MASK, sqMask);
+        rings.set(JAVA_INT, RINGS_CQ_RING_MASK, cqMask);
+        rings.set(JAVA_INT, RINGS_SQ_RING_ENTRIES, sq);
+        rings.set(JAVA_INT, RINGS_CQ_RING_ENTRIES, cq);
+        this.params = new RingParams(sq, cq, flags, IORING_FEAT_ALL_6_18,
+                RINGS_SQ_HEAD, RINGS_SQ_TAIL, RINGS_SQ_RING_MASK, RINGS_SQ_RING_ENTRIES, RINGS_SQ_FLAGS, RINGS_SQ_DROPPED,
+                (int) arrayOff,
+                RINGS_CQ_HEAD, RINGS_CQ_TAIL, RINGS_CQ_RING_MASK, RINGS_CQ_RING_ENTRIES, RINGS_CQ_OVERFLOW, RINGS_CQES,
+                RINGS_CQ_FLAGS);
+        this.memory = new RingMemory(rings, rings, sqes, params);
+        this.issueCtl = IssueFlags.create(new MultishotContext());
+        this.ringFd = host.install(new OpenFile(host, "anon_inode:[io_uring]", Host.RING_NODE, this, 2));
+    }
+
+    /** {@code io_uring_setup} with 6.18's validation, in its order (kernel-uring-cmd.md §1.7). */
+    static Engine setup(Host host, RingSetup<?> setup) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment p = a.allocate(ParamsLayout.SIZE, 8);
+            setup.writeTo(p);
+            int err = SetupRules.validate(setup.entries(), p);
+            if (err < 0) throw new ErrnoException("io_uring_setup(" + setup + ")", err, null);
+            int flags = p.get(JAVA_INT, ParamsLayout.FLAGS);
+            int entries = Math.min(setup.entries(), IORING_MAX_ENTRIES);
+            int cq = p.get(JAVA_INT, ParamsLayout.CQ_ENTRIES);
+            if ((flags & IORING_SETUP_CQSIZE) != 0) cq = Math.min(cq, IORING_MAX_CQ_ENTRIES);
+            return new Engine(host, entries, flags, cq);
+        }
+    }
+
+    /** The ring's fd in the host's file table. */
+    public int ringFd() { return ringFd; }
+
+    public Stats stats() { return stats; }
+
+    @Override public RingMemory memory() { return memory; }
+
+    @Override public String name() { return "embedded"; }
+
+    @Override
+    public MemorySegment allocate(long byteSize, long byteAlignment) {
+        ensureOpen();
+        MemorySegment s = arena.allocate(Math.max(1, byteSize), byteAlignment);
+        host.userMemory.add(s);
+        synchronized (ownedUserMemory) { ownedUserMemory.add(s); }
+        return s.asSlice(0, byteSize);
+    }
+
+    @Override
+    public String multishotHazard(int fd, boolean fixedFile) {
+        return null; // the engine completes a synchronous multishot answer instead of leaking it (docs/DEVIATIONS.md)
+    }
+
+    private void ensureOpen() {
+        if (closed) throw new IllegalStateException("this io_uring is closed");
+    }
+
+    // ================================================================ enter
+
+    @Override
+    public int enter(int toSubmit, int minComplete, int flags, MemorySegment arg, long argSize) {
+        ensureOpen();
+        if ((flags & ~IORING_ENTER_VALID) != 0) return -Errno.EINVAL.value();
+        if ((flags & (IORING_ENTER_REGISTERED_RING | IORING_ENTER_EXT_ARG_REG)) != 0) {
+            return -Errno.EINVAL.value(); // no registered ring fds on the embedded host (docs/DEVIATIONS.md)
+        }
+        long timeoutNanos = -1;
+        if ((flags & IORING_ENTER_EXT_ARG) != 0) {
+            if (argSize != GETEVENTS_ARG_SIZE) return -Errno.EINVAL.value();
+            MemorySegment a = host.userMemory.resolve(arg.address(), GETEVENTS_ARG_SIZE);
+            if (a == null) return -Errno.EFAULT.value();
+            long tsAddr = a.get(JAVA_LONG, 16);
+            if (tsAddr != 0) {
+                MemorySegment ts = host.userMemory.resolve(tsAddr, 16);
+                if (ts == null) return -Errno.EFAULT.value();
+                long sec = ts.get(JAVA_LONG, 0), nsec = ts.get(JAVA_LONG, 8);
+                if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) return -Errno.EINVAL.value();
+                timeoutNanos = sec >= Long.MAX_VALUE / 1_000_000_000L ? Long.MAX_VALUE : sec * 1_000_000_000L + nsec;
+            }
+        } else if ((flags & IORING_ENTER_ABS_TIMER) != 0) {
+            return -Errno.EINVAL.value();
+        }
+        uringLock.lock();
+        try {
+            if (closed) return -Errno.EBADF.value();
+            if (disabled) return -Errno.EBADFD.value();
+            int ret = 0;
+            if (toSubmit != 0) {
+                if (!deferTaskrun) runTaskWork();
+                int submitted = submitSqes(toSubmit);
+                if (!deferTaskrun) runTaskWork();
+                if (submitted != toSubmit) return submitted;
+                ret = submitted;
+            } else if (!deferTaskrun) {
+                runTaskWork();
+            }
+            if ((flags & IORING_ENTER_GETEVENTS) != 0) {
+                int w = waitCqes(Math.min(minComplete, cqEntries), timeoutNanos);
+                if (ret == 0) ret = w;
+            }
+            return ret;
+        } finally {
+            uringLock.unlock();
+        }
+    }
+
+    /** {@code io_cqring_wait}: flushes overflow, runs task work, waits until {@code min} CQEs are ready. */
+    private int waitCqes(int min, long timeoutNanos) {
+        long deadline = timeoutNanos < 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
+        while (true) {
+            runTaskWork();
+            if (!overflow.isEmpty()) flushOverflow();
+            if (cqReadyForUser() >= min) return 0;
+            long left = deadline - System.nanoTime();
+            if (timeoutNanos >= 0 && left <= 0) return -Errno.ETIME.value();
+            waiter = Thread.currentThread();
+            uringLock.unlock();
+            try {
+                if (remoteWork.isEmpty()) {
+                    if (timeoutNanos < 0) LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(100));
+                    else LockSupport.parkNanos(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+                }
+            } finally {
+                uringLock.lock();
+                waiter = null;
+            }
+            if (closed) return -Errno.EBADF.value();
+            if (Thread.interrupted()) return -Errno.EINTR.value();
+        }
+    }
+
+    private int cqReadyForUser() {
+        return cachedCqTail - (int) INT.getAcquire(rings, (long) RINGS_CQ_HEAD);
+    }
+
+    // ================================================================ submission (io_submit_sqes)
+
+    private int submitSqes(int nr) {
+        // Acquire: the client's SQE stores happen before its release of the tail.
+        int tail = (int) INT.getAcquire(rings, (long) RINGS_SQ_TAIL);
+        int entries = Math.min(tail - cachedSqHead, sqEntries);
+        if (entries <= 0) return 0;
+        // to_submit is unsigned: anything above what the SQ holds means "all of it".
+        int ret = Integer.toUnsignedLong(nr) > entries ? entries : nr;
+        int left = ret;
+        do {
+            int head = cachedSqHead++ & sqMask;
+            int idx = noSqArray ? head : rings.get(JAVA_INT, params.sqArray() + 4L * head);
+            if (Integer.compareUnsigned(idx, sqEntries) >= 0) {
+                rings.set(JAVA_INT, RINGS_SQ_DROPPED, rings.get(JAVA_INT, RINGS_SQ_DROPPED) + 1);
+                break;
+            }
+            stats.consumed++;
+            if (submitSqe((long) idx << sqeShift) != 0 && !submitAll) {
+                left--;
+                break;
+            }
+        } while (--left > 0);
+        ret -= left;
+        // io_submit_state_end: an unterminated link is submitted as it is.
+        if (linkHead != null) {
+            Request h = linkHead;
+            linkHead = linkLast = null;
+            queueFallback(h);
+        }
+        flushCompletions();
+        // Release: our reads of the consumed SQEs happen before the client may reuse their slots.
+        INT.setRelease(rings, (long) RINGS_SQ_HEAD, cachedSqHead);
+        return ret;
+    }
+
+    private Request allocRequest() {
+        Request r = freeRequests.pollFirst();
+        if (r == null) r = new Request(this, arena.allocate(SqeLayout.SIZE_128, 64), arena.allocate(32, 8));
+        r.reset();
+        return r;
+    }
+
+    private void freeRequest(Request r) {
+        r.file = null;
+        r.queued = null;
+        freeRequests.addFirst(r);
+    }
+
+    /** {@code io_submit_sqe}: 0 to continue, non-zero (an errno) when submission must stop. */
+    private int submitSqe(long sqeOff) {
+        Request req = allocRequest();
+        int err = initReq(req, sqeOff);
+        if (err != 0) return failInit(req, err);
+        if (linkHead != null) {
+            linkLast.link = req;
+            linkLast = req;
+            if ((req.sqeFlags & LINK_FLAGS) != 0) return 0;
+            Request head = linkHead;
+            linkHead = linkLast = null;
+            if (head.failed || head.hasFlag(IOSQE_ASYNC) || drainActive) queueFallback(head);
+            else queueInline(head);
+            return 0;
+        }
+        if ((req.sqeFlags & LINK_FLAGS) != 0) {
+            linkHead = linkLast = req;
+            return 0;
+        }
+        if (req.hasFlag(IOSQE_ASYNC) || req.hasFlag(IOSQE_IO_DRAIN) || drainActive) queueFallback(req);
+        else queueInline(req);
+        return 0;
+    }
+
+    /** {@code io_submit_fail_init}: fail the request, and its link chain, without stopping a chain halfway. */
+    private int failInit(Request req, int err) {
+        req.res = err;
+        req.failed = true;
+        Request head = linkHead;
+        if (head != null && !head.failed) {
+            head.failed = true;
+            head.res = -Errno.ECANCELED.value();
+        }
+        if ((req.sqeFlags & LINK_FLAGS) == 0) {
+            if (head != null) {
+                linkLast.link = req;
+                linkHead = linkLast = null;
+                req = head;
+            }
+            queueFallback(req);
+            return err;
+        }
+        if (head != null) linkLast.link = req;
+        else linkHead = req;
+        linkLast = req;
+        return 0;
+    }
+
+    /** {@code io_init_req}: the generic checks, in the kernel's order, then the opcode's prep. */
+    private int initReq(Request req, long o) {
+        int opcode = sqes.get(JAVA_BYTE, o + SqeLayout.OPCODE) & 0xff;
+        int sqeFlags = sqes.get(JAVA_BYTE, o + SqeLayout.FLAGS) & 0xff;
+        req.opcode = opcode;
+        req.sqeFlags = sqeFlags;
+        req.userData = sqes.get(JAVA_LONG, o + SqeLayout.USER_DATA);
+        if (opcode >= Opcode.IORING_OP_LAST) {
+            req.opcode = 0;
+            return -Errno.EINVAL.value();
+        }
+        OpDefs.Def def = OpDefs.of(opcode);
+        if ((sqeFlags & ~(IOSQE_FIXED_FILE | IOSQE_IO_LINK | IOSQE_IO_HARDLINK | IOSQE_ASYNC)) != 0) {
+            if ((sqeFlags & ~IOSQE_VALID) != 0) return -Errno.EINVAL.value();
+            if ((sqeFlags & IOSQE_BUFFER_SELECT) != 0) {
+                if (!def.bufferSelect()) return -Errno.EOPNOTSUPP.value();
+                req.bufGroup = sqes.get(JAVA_SHORT, o + SqeLayout.BUF_GROUP) & 0xffff;
+            }
+            if ((sqeFlags & IOSQE_CQE_SKIP_SUCCESS) != 0) drainDisabled = true;
+            if ((sqeFlags & IOSQE_IO_DRAIN) != 0) {
+                if (drainDisabled) return -Errno.EOPNOTSUPP.value();
+                drainActive = true;
+            }
+        }
+        if (!def.ioprio() && sqes.get(JAVA_SHORT, o + SqeLayout.IOPRIO) != 0) return -Errno.EINVAL.value();
+        if (!def.iopoll() && iopoll) return -Errno.EINVAL.value();
+        if (def.needsFile()) req.fd = sqes.get(JAVA_INT, o + SqeLayout.FD);
+        int personality = sqes.get(JAVA_SHORT, o + SqeLayout.PERSONALITY) & 0xffff;
+        if (personality != 0 && !personalities.containsKey(personality)) return -Errno.EINVAL.value();
+        if (!def.implemented()) return -Errno.EOPNOTSUPP.value(); // as io_eopnotsupp_prep: see docs/DEVIATIONS.md
+        return switch (Opcode.of(opcode)) {
+            case NOP -> prepNop(req, o);
+            case ASYNC_CANCEL -> prepCancel(req, o);
+            case URING_CMD -> prepUringCmd(req, o);
+            default -> -Errno.EOPNOTSUPP.value();
+        };
+    }
+
+    private int prepNop(Request req, long o) {
+        int f = sqes.get(JAVA_INT, o + SqeLayout.NOP_FLAGS);
+        if ((f & ~IORING_NOP_VALID) != 0) return -Errno.EINVAL.value();
+        req.nopFlags = f;
+        req.nopResult = (f & IORING_NOP_INJECT_RESULT) != 0 ? sqes.get(JAVA_INT, o + SqeLayout.LEN) : 0;
+        req.fd = (f & IORING_NOP_FILE) != 0 ? sqes.get(JAVA_INT, o + SqeLayout.FD) : -1;
+        if ((f & IORING_NOP_FIXED_BUFFER) != 0) req.bufIndex = sqes.get(JAVA_SHORT, o + SqeLayout.BUF_INDEX) & 0xffff;
+        if ((f & IORING_NOP_CQE32) != 0) {
+            if (!cqe32 && !cqeMixed) return -Errno.EINVAL.value();
+            req.big0 = sqes.get(JAVA_LONG, o + SqeLayout.OFF);
+            req.big1 = sqes.get(JAVA_LONG, o + SqeLayout.ADDR);
+        }
+        return 0;
+    }
+
+    private int prepCancel(Request req, long o) {
+        if (sqes.get(JAVA_LONG, o + SqeLayout.OFF) != 0 || sqes.get(JAVA_INT, o + SqeLayout.SPLICE_FD_IN) != 0) {
+            return -Errno.EINVAL.value();
+        }
+        req.cancelAddr = sqes.get(JAVA_LONG, o + SqeLayout.ADDR);
+        int f = sqes.get(JAVA_INT, o + SqeLayout.CANCEL_FLAGS);
+        if ((f & ~CANCEL_FLAGS) != 0) return -Errno.EINVAL.value();
+        req.cancelFlags = f;
+        if ((f & IORING_ASYNC_CANCEL_FD) != 0) {
+            if ((f & IORING_ASYNC_CANCEL_ANY) != 0) return -Errno.EINVAL.value();
+            req.cancelFd = sqes.get(JAVA_INT, o + SqeLayout.FD);
+        }
+        if ((f & IORING_ASYNC_CANCEL_OP) != 0) {
+            if ((f & IORING_ASYNC_CANCEL_ANY) != 0) return -Errno.EINVAL.value();
+            req.cancelOpcode = sqes.get(JAVA_INT, o + SqeLayout.LEN);
+        }
+        return 0;
+    }
+
+    /** {@code io_uring_cmd_prep} (§2.2), plus the SQE snapshot and the zeroed pdu. */
+    private int prepUringCmd(Request req, long o) {
+        if (sqes.get(JAVA_INT, o + SqeLayout.PAD1) != 0) return -Errno.EINVAL.value();
+        int f = sqes.get(JAVA_INT, o + SqeLayout.URING_CMD_FLAGS);
+        if ((f & ~IORING_URING_CMD_MASK) != 0) return -Errno.EINVAL.value();
+        if ((f & IORING_URING_CMD_FIXED) != 0) {
+            if ((f & IORING_URING_CMD_MULTISHOT) != 0) return -Errno.EINVAL.value();
+            req.bufIndex = sqes.get(JAVA_SHORT, o + SqeLayout.BUF_INDEX) & 0xffff;
+        }
+        if (((f & IORING_URING_CMD_MULTISHOT) != 0) != req.hasFlag(IOSQE_BUFFER_SELECT)) return -Errno.EINVAL.value();
+        req.cmdFlags = f;
+        // The device sees a copy of the whole SQE (64 or 128 bytes), valid for the command's whole life.
+        int size = sqe128 ? 128 : 64;
+        MemorySegment.copy(sqes, o, req.sqeCopy, 0, size);
+        if (!sqe128) req.sqeCopy.asSlice(64, 64).fill((byte) 0);
+        // Zeroed pdu: the seed patch's zero-init, not merged in 6.18 (docs/DEVIATIONS.md).
+        req.pdu.fill((byte) 0);
+        return 0;
+    }
+
+    // ================================================================ issue
+
+    private void queueInline(Request req) {
+        issue(req, IssueFlags.IO_URING_F_NONBLOCK | IssueFlags.IO_URING_F_COMPLETE_DEFER | IssueFlags.IO_URING_F_INLINE);
+    }
+
+    /** {@code io_queue_sqe_fallback}: a failed chain completes; IOSQE_ASYNC goes to a worker; drain waits. */
+    private void queueFallback(Request req) {
+        if (req.failed) {
+            completeFailedChain(req);
+            return;
+        }
+        if (drainActive && (inflightCount > 0 || !deferred.isEmpty())) {
+            deferred.addLast(req);
+            return;
+        }
+        drainActive = false;
+        if (req.hasFlag(IOSQE_ASYNC)) issueAsync(req, false);
+        else queueInline(req);
+    }
+
+    /** A chain whose head failed (prep, or -ECANCELED from a failed member): every member gets its CQE. */
+    private void completeFailedChain(Request head) {
+        for (Request r = head; r != null; ) {
+            Request next = r.link;
+            r.link = null;
+            if (!r.failed) {
+                r.failed = true;
+                r.res = -Errno.ECANCELED.value();
+            }
+            r.sqeFlags &= ~IOSQE_CQE_SKIP_SUCCESS; // failures always post
+            completions.add(r);
+            r = next;
+        }
+    }
+
+    private void issue(Request req, int issueFlags) {
+        switch (Opcode.of(req.opcode)) {
+            case NOP -> issueNop(req);
+            case ASYNC_CANCEL -> issueCancel(req);
+            case URING_CMD -> issueUringCmd(req, issueFlags);
+            default -> {
+                req.setResult(-Errno.EOPNOTSUPP.value());
+                completions.add(req);
+            }
+        }
+    }
+
+    /** IOSQE_ASYNC or -EAGAIN: run in a worker, without NONBLOCK; the result comes back as task work. */
+    private void issueAsync(Request req, boolean reissue) {
+        if (req.opcode != Opcode.URING_CMD.code()) {
+            queueInline(req);
+            return;
+        }
+        if (reissue) req.cmdFlags |= IORING_URING_CMD_REISSUE;
+        req.inflight = true;
+        inflightCount++;
+        int ringBits = ringIssueBits();
+        host.workers.execute(() -> {
+            // A worker has its own issue context: selections made here are committed at once (UNLOCKED).
+            IssueFlags.Control ctl = IssueFlags.create(new MultishotContext());
+            WorkerResult r = callDevice(req, ctl, IssueFlags.IO_URING_F_UNLOCKED | IssueFlags.IO_URING_F_IOWQ | ringBits);
+            addRemoteWork(() -> {
+                req.inflight = false;
+                inflightCount--;
+                applyResult(req, r, true);
+                afterInflightChange();
+            });
+        });
+    }
+
+    private void issueNop(Request req) {
+        int f = req.nopFlags;
+        int ret = req.nopResult;
+        if ((f & IORING_NOP_FILE) != 0) {
+            OpenFile file = (f & IORING_NOP_FIXED_FILE) != 0 ? fixedFile(req.fd) : host.file(req.fd);
+            if (file == null) ret = -Errno.EBADF.value();
+        }
+        if (ret >= 0 && (f & IORING_NOP_FIXED_BUFFER) != 0 && fixedBuffer(req.bufIndex) == null) ret = -Errno.EFAULT.value();
+        req.setResult(ret);
+        if ((f & IORING_NOP_CQE32) != 0) req.big = true;
+        if ((f & IORING_NOP_TW) != 0) {
+            localWork.addLast(() -> completions.add(req));
+        } else {
+            completions.add(req);
+        }
+    }
+
+    private void issueCancel(Request req) {
+        int f = req.cancelFlags;
+        OpenFile file = null;
+        if ((f & IORING_ASYNC_CANCEL_FD) != 0) {
+            file = (req.hasFlag(IOSQE_FIXED_FILE) || (f & IORING_ASYNC_CANCEL_FD_FIXED) != 0) ? fixedFile(req.cancelFd) : host.file(req.cancelFd);
+            if (file == null) {
+                req.setResult(-Errno.EBADF.value());
+                completions.add(req);
+                return;
+            }
+        }
+        boolean all = (f & (IORING_ASYNC_CANCEL_ALL | IORING_ASYNC_CANCEL_ANY)) != 0;
+        int nr = 0;
+        // Only cancelable uring_cmds can be found here (the kernel finds none: docs/DEVIATIONS.md).
+        for (Request target : new ArrayList<>(cancelableCmds)) {
+            if (!cancelMatches(target, req, file)) continue;
+            cancelCmd(target, IssueFlags.IO_URING_F_COMPLETE_DEFER);
+            nr++;
+            if (!all) break;
+        }
+        req.setResult(all ? nr : (nr > 0 ? 0 : -Errno.ENOENT.value()));
+        completions.add(req);
+    }
+
+    private boolean cancelMatches(Request target, Request cancel, OpenFile file) {
+        int f = cancel.cancelFlags;
+        if ((f & IORING_ASYNC_CANCEL_ANY) != 0) return true;
+        boolean matchUserData = (f & IORING_ASYNC_CANCEL_USERDATA) != 0 || (f & (IORING_ASYNC_CANCEL_FD | IORING_ASYNC_CANCEL_OP)) == 0;
+        if ((f & IORING_ASYNC_CANCEL_FD) != 0 && target.file != file) return false;
+        if ((f & IORING_ASYNC_CANCEL_OP) != 0 && target.opcode != cancel.cancelOpcode) return false;
+        return !matchUserData || target.userData == cancel.cancelAddr;
+    }
+
+    private int ringIssueBits() {
+        int bits = 0;
+        if (sqe128) bits |= IssueFlags.IO_URING_F_SQE128;
+        if (cqe32 || cqeMixed) bits |= IssueFlags.IO_URING_F_CQE32;
+        return bits;
+    }
+
+    /** {@code io_uring_cmd} (§2.3). */
+    private void issueUringCmd(Request req, int issueFlags) {
+        OpenFile file = req.hasFlag(IOSQE_FIXED_FILE) ? fixedFile(req.fd) : host.file(req.fd);
+        if (file == null) {
+            req.setResult(-Errno.EBADF.value());
+            completions.add(req);
+            return;
+        }
+        req.file = file;
+        if (file.uringCmd() == null || iopoll) {
+            // No ->uring_cmd, or an IOPOLL ring and no ->uring_cmd_iopoll (Java devices have none).
+            req.setResult(-Errno.EOPNOTSUPP.value());
+            completions.add(req);
+            return;
+        }
+        WorkerResult r = callDevice(req, issueCtl, issueFlags | ringIssueBits());
+        applyResult(req, r, false);
+    }
+
+    /** What one call of the device's uringCmd produced. */
+    private record WorkerResult(int kind, int res, long res2, boolean hasRes2, QueuedCmd handle) {
+        static final int COMPLETE = 0, QUEUED = 1, REISSUE = 2;
+    }
+
+    private static final WorkerResult[] NO_RESULT = new WorkerResult[0];
+
+    private WorkerResult callDevice(Request req, IssueFlags.Control ctl, int bits) {
+        MiscDevice.UringCmd<Object> dev = req.file.uringCmd();
+        IoUringCmd.Control cc = req.cmdCtl;
+        cc.beginIssue();
+        IssueFlags flags = ctl.begin(bits, cc.cmd());
+        try {
+            UringCmdAction a = cc.check(dev.uringCmd(req.file.state, cc.cmd(), flags));
+            return switch (a) {
+                case UringCmdAction.Complete c -> new WorkerResult(WorkerResult.COMPLETE, c.res(), c.res2(), c.hasRes2(), null);
+                case UringCmdAction.Queued q -> new WorkerResult(WorkerResult.QUEUED, 0, 0, false, q.handle());
+                case UringCmdAction.Reissue r -> new WorkerResult(WorkerResult.REISSUE, 0, 0, false, null);
+            };
+        } catch (DeviceException e) {
+            orphan(cc);
+            return new WorkerResult(WorkerResult.COMPLETE, e.negative(), 0, false, null);
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError vm) throw vm;
+            orphan(cc);
+            stats.deviceErrors++;
+            // A device that throws completes its command with -EIO and the ring keeps serving (docs/DRIVER.md).
+            return new WorkerResult(WorkerResult.COMPLETE, -Errno.EIO.value(), 0, false, null);
+        } finally {
+            ctl.end();
+        }
+    }
+
+    /** A handle queued in an issue that then failed: the host completes it, so the device's later done() is a no-op. */
+    private static void orphan(IoUringCmd.Control cc) {
+        QueuedCmd q = cc.queuedHandle();
+        if (q != null) q.completeByHost();
+    }
+
+    /** Applies what the device answered (inline or from a worker). */
+    private void applyResult(Request req, WorkerResult r, boolean fromWorker) {
+        switch (r.kind()) {
+            case WorkerResult.COMPLETE -> {
+                // 6.18 leaks a MULTISHOT command answered synchronously with res >= 0 (rule 2.3.6); the embedded host
+                // completes it with that value instead (docs/DEVIATIONS.md).
+                completeCmd(req, r.res(), r.res2(), r.hasRes2());
+            }
+            case WorkerResult.QUEUED -> {
+                req.queued = r.handle();
+                req.inflight = true;
+                inflightCount++;
+                queuedCmds.add(req);
+                if (req.cancelable) cancelableCmds.add(req);
+            }
+            case WorkerResult.REISSUE -> {
+                if (fromWorker) completeCmd(req, -Errno.EAGAIN.value(), 0, false); // §2.9.4: -EAGAIN again from io-wq
+                else issueAsync(req, true);
+            }
+            default -> throw new AssertionError();
+        }
+    }
+
+    /** {@code __io_uring_cmd_done}: res, and res2 on a 32-byte CQE; buffer flags and F_MORE are never kept. */
+    private void completeCmd(Request req, int res, long res2, boolean hasRes2) {
+        if (req.cancelable) {
+            cancelableCmds.remove(req);
+            req.cancelable = false;
+        }
+        req.setResult(res);
+        req.cflags = 0;
+        if (hasRes2) {
+            req.big = true;
+            req.big0 = res2;
+            req.big1 = 0;
+        }
+        completions.add(req);
+    }
+
+    // ================================================================ queued commands, task work, cancel
+
+    /**
+     * {@code io_uring_cmd_mark_cancelable}. The request joins the cancelable list once it is queued (see
+     * applyResult); marked later, from task work or another thread, it joins through task work.
+     */
+    void markCancelable(Request req) {
+        if (req.cancelable) return;
+        req.cancelable = true;
+        req.cmdFlags |= IORING_URING_CMD_CANCELABLE;
+        if (req.queued == null) return;
+        QueuedCmd handle = req.queued;
+        if (uringLock.isHeldByCurrentThread()) cancelableCmds.add(req);
+        else addRemoteWork(() -> { if (req.queued == handle) cancelableCmds.add(req); });
+    }
+
+    /** From any thread: the device completed a queued command; the CQE is posted by task work. */
+    void queuedDone(Request req, QueuedCmd handle, int res, long res2, boolean hasRes2) {
+        if (closed) {
+            stats.doneAfterClose++;
+            return;
+        }
+        if (uringLock.isHeldByCurrentThread() && req.queued == handle) {
+            finishQueued(req, res, res2, hasRes2);
+            return;
+        }
+        addRemoteWork(() -> {
+            if (req.queued == handle) finishQueued(req, res, res2, hasRes2);
+        });
+    }
+
+    private void finishQueued(Request req, int res, long res2, boolean hasRes2) {
+        req.queued = null;
+        req.inflight = false;
+        inflightCount--;
+        queuedCmds.remove(req);
+        completeCmd(req, res, res2, hasRes2);
+        afterInflightChange();
+    }
+
+    void queuedInTask(Request req, QueuedCmd handle, TaskWork work) {
+        if (closed) return;
+        addRemoteWork(() -> {
+            if (req.queued != handle || handle.isDone()) return;
+            IssueFlags f = issueCtl.begin(IssueFlags.IO_URING_F_COMPLETE_DEFER | ringIssueBits(), req.cmdCtl.cmd());
+            try {
+                work.run(handle, f);
+            } catch (RuntimeException e) {
+                stats.deviceErrors++;
+                if (handle.completeByHost()) finishQueued(req, -Errno.EIO.value(), 0, false);
+            } finally {
+                issueCtl.end();
+            }
+        });
+    }
+
+    /** Calls the device with {@code IO_URING_F_CANCEL} for a cancelable command ({@code io_uring_try_cancel_uring_cmd}). */
+    private void cancelCmd(Request req, int extraBits) {
+        if (req.file == null || req.queued == null) return;
+        IoUringCmd.Control cc = req.cmdCtl;
+        IssueFlags f = issueCtl.begin(IssueFlags.IO_URING_F_CANCEL | extraBits | ringIssueBits(), cc.cmd());
+        try {
+            req.file.uringCmd().uringCmd(req.file.state, cc.cmd(), f);
+        } catch (DeviceException | RuntimeException e) {
+            // The device must complete the command itself; what it leaves pending is completed at close.
+        } finally {
+            issueCtl.end();
+        }
+    }
+
+    private void addRemoteWork(Runnable r) {
+        remoteWork.add(r);
+        if (taskrunFlag) INT.getAndBitwiseOr(rings, (long) RINGS_SQ_FLAGS, IORING_SQ_TASKRUN);
+        Thread w = waiter;
+        if (w != null) LockSupport.unpark(w);
+    }
+
+    /** Runs task work until there is none, flushing completions after each piece. */
+    private void runTaskWork() {
+        while (true) {
+            Runnable r = localWork.pollFirst();
+            if (r == null) r = remoteWork.poll();
+            if (r == null) break;
+            r.run();
+            flushCompletions();
+        }
+        if (taskrunFlag) INT.getAndBitwiseAnd(rings, (long) RINGS_SQ_FLAGS, ~IORING_SQ_TASKRUN);
+    }
+
+    private void afterInflightChange() {
+        // Drained requests go once everything submitted before them has completed.
+        while (!deferred.isEmpty() && inflightCount == 0) {
+            Request r = deferred.pollFirst();
+            if (r.hasFlag(IOSQE_ASYNC)) issueAsync(r, false);
+            else queueInline(r);
+        }
+        if (deferred.isEmpty() && inflightCount == 0) drainActive = false;
+    }
+
+    // ================================================================ completion (CQ)
+
+    /**
+     * {@code __io_submit_flush_completions}: posts the batch's CQEs in order, then continues or fails each link
+     * chain through task work, as the kernel does when it frees the batch.
+     */
+    private void flushCompletions() {
+        if (completions.isEmpty()) return;
+        for (int i = 0; i < completions.size(); i++) {
+            Request r = completions.get(i);
+            if (r.hasFlag(IOSQE_CQE_SKIP_SUCCESS) && !r.failed) stats.skippedCqes++;
+            else postCqe(r.userData, r.res, r.cflags, r.big0, r.big1, r.big);
+        }
+        for (int i = 0; i < completions.size(); i++) {
+            Request r = completions.get(i);
+            Request next = r.link;
+            r.link = null;
+            if (next != null) {
+                if (r.failed && !r.hasFlag(IOSQE_IO_HARDLINK)) {
+                    localWork.addLast(() -> completeFailedChain(next));
+                } else {
+                    localWork.addLast(() -> queueInline(next));
+                }
+            }
+            freeRequest(r);
+        }
+        completions.clear();
+    }
+
+    /** Posts a CQE, or queues it on the overflow list (never dropped: IORING_FEAT_NODROP). */
+    void postCqe(long userData, int res, int flags, long big0, long big1, boolean big) {
+        stats.cqesPosted++;
+        if (!overflow.isEmpty() || !fillCqe(userData, res, flags, big0, big1, big)) {
+            if (overflow.isEmpty()) INT.getAndBitwiseOr(rings, (long) RINGS_SQ_FLAGS, IORING_SQ_CQ_OVERFLOW);
+            overflow.addLast(new Overflow(userData, res, flags, big0, big1, big));
+        }
+    }
+
+    /**
+     * Multishot events ({@code io_req_post_cqe}) never overflow: false when the CQ has no room or overflowed CQEs are
+     * pending, so ordering holds (§6.6).
+     */
+    boolean postAuxCqe(long userData, int res, int flags) {
+        if (!overflow.isEmpty()) return false;
+        if (!fillCqe(userData, res, flags, 0, 0, false)) return false;
+        stats.cqesPosted++;
+        return true;
+    }
+
+    private boolean fillCqe(long userData, int res, int flags, long big0, long big1, boolean big) {
+        int head = (int) INT.getAcquire(rings, (long) RINGS_CQ_HEAD);
+        int free = cqEntries - (cachedCqTail - head);
+        boolean two = cqeMixed && big;
+        if (two) {
+            int idx = cachedCqTail & cqMask;
+            if (idx == cqMask) {
+                // One slot left before the wrap: a skip CQE, then the 32-byte CQE at index 0 (§6.7).
+                if (free < 3) return false;
+                writeCqe(cachedCqTail++, 0, 0, IORING_CQE_F_SKIP, 0, 0, false);
+            } else if (free < 2) {
+                return false;
+            }
+            writeCqe(cachedCqTail, userData, res, flags | IORING_CQE_F_32, big0, big1, true);
+            cachedCqTail += 2;
+        } else {
+            if (free < 1) return false;
+            writeCqe(cachedCqTail++, userData, res, flags, big0, big1, cqe32);
+        }
+        // Release: the CQE's contents are visible before the client can see the new tail.
+        INT.setRelease(rings, (long) RINGS_CQ_TAIL, cachedCqTail);
+        return true;
+    }
+
+    private void writeCqe(int tail, long userData, int res, int flags, long big0, long big1, boolean writeBig) {
+        long off = RINGS_CQES + ((long) (tail & cqMask) << cqeShift);
+        rings.set(JAVA_LONG, off + CqeLayout.USER_DATA, userData);
+        rings.set(JAVA_INT, off + CqeLayout.RES, res);
+        rings.set(JAVA_INT, off + CqeLayout.FLAGS, flags);
+        if (writeBig || cqe32) {
+            rings.set(JAVA_LONG, off + CqeLayout.BIG_CQE_0, big0);
+            rings.set(JAVA_LONG, off + CqeLayout.BIG_CQE_1, big1);
+        }
+    }
+
+    /** {@code io_cqring_overflow_flush}: moves overflowed CQEs into free slots in order. */
+    private void flushOverflow() {
+        while (!overflow.isEmpty()) {
+            Overflow o = overflow.peekFirst();
+            if (!fillCqe(o.userData(), o.res(), o.flags(), o.big0(), o.big1(), o.big())) break;
+            overflow.pollFirst();
+        }
+        if (overflow.isEmpty()) INT.getAndBitwiseAnd(rings, (long) RINGS_SQ_FLAGS, ~IORING_SQ_CQ_OVERFLOW);
+    }
+
+    // ================================================================ registered files and buffers
+
+    private OpenFile fixedFile(int index) {
+        OpenFile[] t = fixedFiles;
+        return t != null && index >= 0 && index < t.length ? t[index] : null;
+    }
+
+    private MemorySegment fixedBuffer(int index) {
+        MemorySegment[] t = fixedBuffers;
+        return t != null && index >= 0 && index < t.length ? t[index] : null;
+    }
+
+    /** {@code io_uring_cmd_import_fixed}: a slice of registered buffer {@code index}; anything out of range is -EFAULT. */
+    MemorySegment importFixed(int index, long addr, long len) throws DeviceException {
+        MemorySegment b = fixedBuffer(index);
+        if (b == null) throw new DeviceException(Errno.EFAULT, "no registered buffer at index " + index);
+        long off = addr - b.address();
+        if (len < 0 || off < 0 || off > b.byteSize() - len) {
+            throw new DeviceException(Errno.EFAULT, "[0x" + Long.toHexString(addr) + ", +" + len + ") is outside registered buffer " + index);
+        }
+        return b.asSlice(off, len);
+    }
+
+    // ================================================================ register
+
+    @Override
+    public int register(int opcode, MemorySegment arg, int nrArgs) {
+        ensureOpen();
+        uringLock.lock();
+        try {
+            if (closed) return -Errno.EBADF.value();
+            if (opcode < 0 && (opcode & IORING_REGISTER_USE_REGISTERED_RING) != 0) return -Errno.EINVAL.value();
+            if (opcode >= IORING_REGISTER_LAST || opcode < 0) return -Errno.EINVAL.value();
+            if (disabled && opcode != IORING_REGISTER_ENABLE_RINGS && opcode != IORING_REGISTER_PROBE) {
+                // A disabled ring accepts registrations too in the kernel; only enter is refused.
+            }
+            return switch (opcode) {
+                case IORING_REGISTER_PROBE -> registerProbe(arg, nrArgs);
+                case IORING_REGISTER_BUFFERS -> registerBuffers(arg, nrArgs);
+                case IORING_UNREGISTER_BUFFERS -> {
+                    if (arg.address() != 0 || nrArgs != 0) yield -Errno.EINVAL.value();
+                    if (fixedBuffers == null) yield -Errno.ENXIO.value();
+                    fixedBuffers = null;
+                    yield 0;
+                }
+                case IORING_REGISTER_FILES -> registerFiles(arg, nrArgs);
+                case IORING_UNREGISTER_FILES -> {
+                    if (arg.address() != 0 || nrArgs != 0) yield -Errno.EINVAL.value();
+                    if (fixedFiles == null) yield -Errno.ENXIO.value();
+                    for (OpenFile f : fixedFiles) if (f != null) f.put();
+                    fixedFiles = null;
+                    yield 0;
+                }
+                case IORING_REGISTER_PERSONALITY -> {
+                    if (arg.address() != 0 || nrArgs != 0) yield -Errno.EINVAL.value();
+                    int id = nextPersonality++;
+                    personalities.put(id, Boolean.TRUE);
+                    yield id;
+                }
+                case IORING_UNREGISTER_PERSONALITY -> {
+                    if (arg.address() != 0) yield -Errno.EINVAL.value();
+                    yield personalities.remove(nrArgs) != null ? 0 : -Errno.EINVAL.value();
+                }
+                case IORING_REGISTER_ENABLE_RINGS -> {
+                    if (!disabled) yield -Errno.EBADFD.value();
+                    disabled = false;
+                    yield 0;
+                }
+                default -> registerOther(opcode, arg, nrArgs);
+            };
+        } finally {
+            uringLock.unlock();
+        }
+    }
+
+    /** Register opcodes the embedded host does not model: -EINVAL (docs/DEVIATIONS.md). Extension point for buffer rings. */
+    private int registerOther(int opcode, MemorySegment arg, int nrArgs) {
+        return -Errno.EINVAL.value();
+    }
+
+    private int registerProbe(MemorySegment arg, int nrArgs) {
+        if (arg.address() == 0 || Integer.compareUnsigned(nrArgs, ProbeLayout.MAX_OPS) > 0) return -Errno.EINVAL.value();
+        int nr = Math.min(nrArgs, Opcode.IORING_OP_LAST);
+        long size = ProbeLayout.SIZE + nr * ProbeLayout.OP_SIZE;
+        MemorySegment p = host.userMemory.resolve(arg.address(), size);
+        if (p == null) return -Errno.EFAULT.value();
+        for (long i = 0; i < size; i++) if (p.get(JAVA_BYTE, i) != 0) return -Errno.EINVAL.value();
+        p.set(JAVA_BYTE, ProbeLayout.LAST_OP, (byte) (Opcode.IORING_OP_LAST - 1));
+        for (int i = 0; i < nr; i++) {
+            long o = ProbeLayout.SIZE + i * ProbeLayout.OP_SIZE;
+            p.set(JAVA_BYTE, o + ProbeLayout.OP_OP, (byte) i);
+            if (OpDefs.of(i).implemented()) p.set(JAVA_SHORT, o + ProbeLayout.OP_FLAGS, (short) ProbeLayout.IO_URING_OP_SUPPORTED);
+        }
+        p.set(JAVA_BYTE, ProbeLayout.OPS_LEN, (byte) nr);
+        return 0;
+    }
+
+    /** {@code io_sqe_buffers_register}. */
+    private int registerBuffers(MemorySegment arg, int nrArgs) {
+        if (fixedBuffers != null) return -Errno.EBUSY.value();
+        if (nrArgs == 0 || Integer.compareUnsigned(nrArgs, MAX_REG_BUFFERS) > 0) return -Errno.EINVAL.value();
+        MemorySegment iov = arg.address() == 0 ? null : host.userMemory.resolve(arg.address(), 16L * nrArgs);
+        if (arg.address() != 0 && iov == null) return -Errno.EFAULT.value();
+        MemorySegment[] bufs = new MemorySegment[nrArgs];
+        for (int i = 0; i < nrArgs && iov != null; i++) {
+            long base = iov.get(JAVA_LONG, 16L * i), len = iov.get(JAVA_LONG, 16L * i + 8);
+            if (base == 0) {
+                if (len != 0) return -Errno.EFAULT.value();
+                continue;
+            }
+            if (len == 0 || len > (1L << 30)) return -Errno.EFAULT.value();
+            if (base + len < base) return -Errno.EOVERFLOW.value();
+            MemorySegment b = host.userMemory.resolve(base, len);
+            if (b == null) return -Errno.EFAULT.value();
+            bufs[i] = b;
+        }
+        fixedBuffers = bufs;
+        return 0;
+    }
+
+    /** {@code io_sqe_files_register}. */
+    private int registerFiles(MemorySegment arg, int nrArgs) {
+        if (fixedFiles != null) return -Errno.EBUSY.value();
+        if (nrArgs == 0) return -Errno.EINVAL.value();
+        if (Integer.compareUnsigned(nrArgs, MAX_FIXED_FILES) > 0) return -Errno.EMFILE.value();
+        MemorySegment fds = arg.address() == 0 ? null : host.userMemory.resolve(arg.address(), 4L * nrArgs);
+        if (arg.address() != 0 && fds == null) return -Errno.EFAULT.value();
+        OpenFile[] table = new OpenFile[nrArgs];
+        for (int i = 0; i < nrArgs && fds != null; i++) {
+            int fd = fds.get(JAVA_INT, 4L * i);
+            if (fd == -1) continue;
+            OpenFile f = host.file(fd);
+            if (f == null || f.device == Host.RING_NODE) {
+                for (OpenFile g : table) if (g != null) g.put();
+                return -Errno.EBADF.value();
+            }
+            f.get();
+            table[i] = f;
+        }
+        fixedFiles = table;
+        return 0;
+    }
+
+    // ================================================================ multishot (driver side)
+
+    /** The issue context behind {@link IssueFlags}: buffer selection and multishot posting. */
+    private final class MultishotContext implements IssueFlags.Context {
+        @Override
+        public BufferSelection bufferSelect(IoUringCmd cmd, int bufGroup, long len, IssueFlags flags) throws DeviceException {
+            if (!cmd.multishot()) throw new DeviceException(Errno.EINVAL, "buffer selection needs a MULTISHOT command");
+            return null; // no provided buffers registered with this engine yet
+        }
+
+        @Override
+        public boolean postCqe(IoUringCmd cmd, BufferSelection selection, int res, IssueFlags flags) {
+            return true;
+        }
+    }
+
+    // ================================================================ close
+
+    /** Closes the ring: cancelable commands get a CANCEL call; what is still pending completes -ECANCELED. */
+    @Override
+    public void close() {
+        if (closed) return;
+        uringLock.lock();
+        try {
+            if (closed) return;
+            runTaskWork();
+            for (Request r : new ArrayList<>(cancelableCmds)) {
+                cancelCmd(r, IssueFlags.IO_URING_F_COMPLETE_DEFER);
+            }
+            runTaskWork();
+            for (Request r : new ArrayList<>(queuedCmds)) {
+                if (r.queued != null && r.queued.completeByHost()) {
+                    stats.completedAtClose++;
+                    finishQueued(r, -Errno.ECANCELED.value(), 0, false);
+                }
+            }
+            while (!deferred.isEmpty()) completeFailedChain(deferred.pollFirst());
+            flushCompletions();
+            closed = true;
+            if (fixedFiles != null) for (OpenFile f : fixedFiles) if (f != null) f.put();
+            fixedFiles = null;
+            fixedBuffers = null;
+        } finally {
+            uringLock.unlock();
+        }
+        synchronized (ownedUserMemory) {
+            for (MemorySegment s : ownedUserMemory) host.userMemory.remove(s);
+            ownedUserMemory.clear();
+        }
+        Thread w = waiter;
+        if (w != null) LockSupport.unpark(w);
+        host.close(ringFd);
+        host.ringClosed(this);
+        arena.close();
+    }
+}
