@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.lang.foreign.MemorySegment;
 
 import static io.uringcmd.abi.Uapi.IOSQE_BUFFER_SELECT;
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static io.uringcmd.linux.Pbuf.*;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -25,28 +26,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class IncrementalRecvSocketTest {
     @Test
     void recvMatchesTheDocumentedSequence() {
-        try (IoUring<Sqe64> ring = Linux.setup(RingSetup.entries(4)); SocketPair sp = new SocketPair();
+        try (IoUring<Sqe64> ring = Linux.setup(RingSetup.entries(4)); FdPair sp = Fds.unixStreamPair();
              BufferRing bufs = BufferRing.builder(2).entries(1).incremental().empty().register(ring)) {
             MemorySegment buf = ring.allocate(10);
             bufs.add(buf, 7, 0);
             bufs.advance(1);
 
-            sp.send("abc");
-            recv(ring, sp.fd, 1);
+            Fds.write(sp.second(), "abc".getBytes(US_ASCII));
+            recv(ring, sp.first(), 1);
             CqeRecord first = submitOne(ring);
             assertEquals(new CqeRecord(1, 3, 0x70011), first);
             assertEquals(buf.address() + 3, bufs.ringMemory().get(JAVA_LONG, BufRingLayout.BUF_ADDR));
             assertEquals(7, bufs.ringMemory().get(JAVA_INT, BufRingLayout.BUF_LEN));
             assertEquals("abc", ascii(bufs.takeBytes(first.flags(), first.res())));
 
-            sp.send("defghijklm");
-            recv(ring, sp.fd, 2);
+            Fds.write(sp.second(), "defghijklm".getBytes(US_ASCII));
+            recv(ring, sp.first(), 2);
             CqeRecord second = submitOne(ring);
             assertEquals(new CqeRecord(2, 7, 0x70005), second);
             assertEquals("defghij", ascii(bufs.takeBytes(second.flags(), second.res())));
             assertEquals(1, bufs.head());
 
-            recv(ring, sp.fd, 3);
+            recv(ring, sp.first(), 3);
             assertEquals(new CqeRecord(3, -105, 0), submitOne(ring));
         }
     }
