@@ -173,9 +173,10 @@ public final class Engine implements RingBackend {
             int err = SetupRules.validate(setup.entries(), p);
             if (err < 0) throw new ErrnoException("io_uring_setup(" + setup + ")", err, null);
             int flags = p.get(JAVA_INT, ParamsLayout.FLAGS);
-            int entries = Math.min(setup.entries(), IORING_MAX_ENTRIES);
+            // entries and cq_entries are u32: CLAMP caps 0xffffffff too (a signed min would keep it as -1).
+            int entries = (int) Math.min(Integer.toUnsignedLong(setup.entries()), IORING_MAX_ENTRIES);
             int cq = p.get(JAVA_INT, ParamsLayout.CQ_ENTRIES);
-            if ((flags & IORING_SETUP_CQSIZE) != 0) cq = Math.min(cq, IORING_MAX_CQ_ENTRIES);
+            if ((flags & IORING_SETUP_CQSIZE) != 0) cq = (int) Math.min(Integer.toUnsignedLong(cq), IORING_MAX_CQ_ENTRIES);
             return new Engine(host, entries, flags, cq);
         }
     }
@@ -361,10 +362,10 @@ public final class Engine implements RingBackend {
     /** {@code io_submit_fail_init}: fail the request, and its link chain, without stopping a chain halfway. */
     private int failInit(Request req, int err) {
         req.res = err;
-        req.failed = true;
+        req.setFail();
         Request head = linkHead;
         if (head != null && !head.failed) {
-            head.failed = true;
+            head.setFail();
             head.res = -Errno.ECANCELED.value();
         }
         if ((req.sqeFlags & LINK_FLAGS) == 0) {
@@ -483,7 +484,7 @@ public final class Engine implements RingBackend {
     /** {@code io_queue_sqe_fallback}: a failed chain completes; IOSQE_ASYNC goes to a worker; drain waits. */
     private void queueFallback(Request req) {
         if (req.failed) {
-            completeFailedChain(req);
+            failRequest(req);
             return;
         }
         if (drainActive && (inflightCount > 0 || !deferred.isEmpty())) {
@@ -495,18 +496,29 @@ public final class Engine implements RingBackend {
         else queueInline(req);
     }
 
-    /** A chain whose head failed (prep, or -ECANCELED from a failed member): every member gets its CQE. */
-    private void completeFailedChain(Request head) {
-        for (Request r = head; r != null; ) {
-            Request next = r.link;
-            r.link = null;
-            if (!r.failed) {
-                r.failed = true;
-                r.res = -Errno.ECANCELED.value();
-            }
-            r.sqeFlags &= ~IOSQE_CQE_SKIP_SUCCESS; // failures always post
-            completions.add(r);
-            r = next;
+    /**
+     * {@code io_req_defer_failed} on a chain head that failed (prep, or -ECANCELED from a failed member): the head
+     * posts its CQE; its hardlink becomes a plain link, so the flush fails the rest of the chain.
+     */
+    private void failRequest(Request head) {
+        head.sqeFlags &= ~IOSQE_IO_HARDLINK;
+        head.setFail();
+        completions.add(head);
+    }
+
+    /**
+     * {@code io_fail_links} + {@code io_req_tw_fail_links}: every member completes with -ECANCELED (or its own
+     * failure); their CQEs are all skipped if the failed request had CQE_SKIP_SUCCESS, else all posted.
+     */
+    private void failLinks(Request first, boolean ignoreCqes) {
+        for (Request m = first; m != null; ) {
+            Request next = m.link;
+            m.link = null;
+            if (ignoreCqes) m.sqeFlags |= IOSQE_CQE_SKIP_SUCCESS;
+            else m.sqeFlags &= ~IOSQE_CQE_SKIP_SUCCESS;
+            if (!m.failed) m.res = -Errno.ECANCELED.value();
+            completions.add(m);
+            m = next;
         }
     }
 
@@ -528,7 +540,11 @@ public final class Engine implements RingBackend {
             queueInline(req);
             return;
         }
-        if (reissue) req.cmdFlags |= IORING_URING_CMD_REISSUE;
+        if (reissue) {
+            req.cmdFlags |= IORING_URING_CMD_REISSUE;
+        } else if (!assignCmdFile(req)) {
+            return; // -EBADF / -EOPNOTSUPP, as io-wq's io_issue_sqe would answer
+        }
         req.inflight = true;
         inflightCount++;
         int ringBits = ringIssueBits();
@@ -604,21 +620,27 @@ public final class Engine implements RingBackend {
 
     /** {@code io_uring_cmd} (§2.3). */
     private void issueUringCmd(Request req, int issueFlags) {
+        if (!assignCmdFile(req)) return;
+        WorkerResult r = callDevice(req, issueCtl, issueFlags | ringIssueBits());
+        applyResult(req, r, false);
+    }
+
+    /** Assigns the command's file; false (and the request completed) when there is none or it has no uring_cmd. */
+    private boolean assignCmdFile(Request req) {
         OpenFile file = req.hasFlag(IOSQE_FIXED_FILE) ? fixedFile(req.fd) : host.file(req.fd);
         if (file == null) {
             req.setResult(-Errno.EBADF.value());
             completions.add(req);
-            return;
+            return false;
         }
         req.file = file;
         if (file.uringCmd() == null || iopoll) {
             // No ->uring_cmd, or an IOPOLL ring and no ->uring_cmd_iopoll (Java devices have none).
             req.setResult(-Errno.EOPNOTSUPP.value());
             completions.add(req);
-            return;
+            return false;
         }
-        WorkerResult r = callDevice(req, issueCtl, issueFlags | ringIssueBits());
-        applyResult(req, r, false);
+        return true;
     }
 
     /** What one call of the device's uringCmd produced. */
@@ -808,7 +830,7 @@ public final class Engine implements RingBackend {
         if (completions.isEmpty()) return;
         for (int i = 0; i < completions.size(); i++) {
             Request r = completions.get(i);
-            if (r.hasFlag(IOSQE_CQE_SKIP_SUCCESS) && !r.failed) stats.skippedCqes++;
+            if (r.hasFlag(IOSQE_CQE_SKIP_SUCCESS)) stats.skippedCqes++;
             else postCqe(r.userData, r.res, r.cflags, r.big0, r.big1, r.big);
         }
         for (int i = 0; i < completions.size(); i++) {
@@ -817,7 +839,8 @@ public final class Engine implements RingBackend {
             r.link = null;
             if (next != null) {
                 if (r.failed && !r.hasFlag(IOSQE_IO_HARDLINK)) {
-                    localWork.addLast(() -> completeFailedChain(next));
+                    boolean ignore = r.skipLinkCqes;
+                    localWork.addLast(() -> failLinks(next, ignore));
                 } else {
                     localWork.addLast(() -> queueInline(next));
                 }
@@ -1071,7 +1094,13 @@ public final class Engine implements RingBackend {
                     finishQueued(r, -Errno.ECANCELED.value(), 0, false);
                 }
             }
-            while (!deferred.isEmpty()) completeFailedChain(deferred.pollFirst());
+            while (!deferred.isEmpty()) {
+                Request d = deferred.pollFirst();
+                d.res = -Errno.ECANCELED.value();
+                failRequest(d);
+            }
+            flushCompletions();
+            runTaskWork();
             flushCompletions();
             closed = true;
             if (fixedFiles != null) for (OpenFile f : fixedFiles) if (f != null) f.put();

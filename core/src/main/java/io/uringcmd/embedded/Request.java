@@ -30,6 +30,8 @@ final class Request implements IoUringCmd.Host {
     int fd;
     OpenFile file;
     boolean failed;
+    /** {@code REQ_F_SKIP_LINK_CQES}: a failed CQE_SKIP_SUCCESS request takes its link members' CQEs with it. */
+    boolean skipLinkCqes;
     int res;
     int cflags;
     long big0, big1;
@@ -67,6 +69,7 @@ final class Request implements IoUringCmd.Host {
     void reset() {
         file = null;
         failed = false;
+        skipLinkCqes = false;
         res = 0;
         cflags = 0;
         big0 = big1 = 0;
@@ -80,10 +83,22 @@ final class Request implements IoUringCmd.Host {
 
     boolean hasFlag(int iosqe) { return (sqeFlags & iosqe) != 0; }
 
-    /** {@code io_req_set_res} + {@code req_set_fail} for negative results. */
+    /**
+     * {@code req_set_fail}: a failed request always posts its CQE; if it had CQE_SKIP_SUCCESS, the skip moves to the
+     * CQEs of the link members it cancels (REQ_F_SKIP_LINK_CQES).
+     */
+    void setFail() {
+        failed = true;
+        if ((sqeFlags & IOSQE_CQE_SKIP_SUCCESS) != 0) {
+            sqeFlags &= ~IOSQE_CQE_SKIP_SUCCESS;
+            skipLinkCqes = true;
+        }
+    }
+
+    /** {@code io_req_set_res}, plus {@code req_set_fail} for negative results. */
     void setResult(int res) {
         this.res = res;
-        if (res < 0) failed = true;
+        if (res < 0) setFail();
     }
 
     // ---- IoUringCmd.Host ----

@@ -46,7 +46,9 @@ final class SetupRules {
             }
             cq = roundUpPow2(cq);
             if (cq < sq) return EINVAL;
-            if ((flags & IORING_SETUP_CQE_MIXED) != 0 && cq < 2) return EINVAL;                                   // 12
+            // rings_size() returns SIZE_MAX, which io_allocate_scq_urings turns into -EOVERFLOW [E: conform case
+            // setup/cqe_mixed/sq=1/cqsize=1].
+            if ((flags & IORING_SETUP_CQE_MIXED) != 0 && cq < 2) return -Errno.EOVERFLOW.value();                 // 12
         }
         if ((flags & IORING_SETUP_NO_MMAP) != 0
                 && p.get(JAVA_LONG, ParamsLayout.SQ_OFF + ParamsLayout.SQO_USER_ADDR) == 0) return -Errno.EFAULT.value(); // 11
