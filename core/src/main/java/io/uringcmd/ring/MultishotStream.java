@@ -130,6 +130,9 @@ public final class MultishotStream {
      * Asks the backend to end the stream: {@code IORING_OP_ASYNC_CANCEL} of this user_data, with
      * {@code IOSQE_CQE_SKIP_SUCCESS} and user_data {@link #cancelUserData()}, so a successful cancel posts no CQE of
      * its own and the stream ends with a final -ECANCELED CQE. Returns false (and submits nothing) when not armed.
+     * If the stream ended on its own before the cancel reached it, the backend answers the cancel with a CQE of its
+     * own ({@code -ENOENT} or {@code -EALREADY}, user_data {@link #cancelUserData()}): {@link #next()} skips it when
+     * it comes before the stream's final CQE; one that comes after is the caller's to reap.
      */
     public boolean cancel() {
         if (!armed) return false;
