@@ -18,7 +18,33 @@ public final class Deviations {
                     "A MULTISHOT uring_cmd whose driver answers synchronously (returns >= 0) completes with that answer on "
                             + "the embedded host. 6.18.44 posts nothing and leaks the request until ring teardown, which then "
                             + "hangs (kernel-uring-cmd.md §2.3.6, §3.6). The corpus never sends such a command to the kernel, "
-                            + "so no case covers it.")
+                            + "so no case covers it."),
+            Deviation.of("mixed-ring-wrap-pad", "overflow/cqe_mixed/.*16-32-interleaved",
+                    "On a CQE_MIXED ring, when a 32-byte CQE meets one slot before the wrap, 6.18.44 writes the F_SKIP pad "
+                            + "even when the ring is full and overflow is pending: the pad lands on an unread CQE and the ring "
+                            + "then holds cq_entries + 1 (a reader sees one slot twice; confirmed with raw ring dumps). The "
+                            + "embedded host writes the pad only into a free slot, so no CQE is overwritten or read twice."),
+            Deviation.of("probe-implemented-ops", "register/probe/.*|restrictions/register-op-denied",
+                    "IORING_REGISTER_PROBE on the embedded host reports only the opcodes it implements (NOP, ASYNC_CANCEL, "
+                            + "URING_CMD, PROVIDE_BUFFERS, REMOVE_BUFFERS) as supported; the kernel reports all it was built "
+                            + "with. last_op and ops_len are the kernel's, so a client's probe-then-skip logic works on both."),
+            Deviation.of("unimplemented-opcodes", null,
+                    "Opcodes the embedded host does not implement pass the generic io_init_req checks and then give "
+                            + "-EOPNOTSUPP at prep, as on a kernel built without them."),
+            Deviation.of("register-opcodes-not-modelled", null,
+                    "Register opcodes with no meaning on the embedded host follow the kernel's argument checks where "
+                            + "pinned, and give -EINVAL otherwise."),
+            Deviation.of("no-registered-rings", null,
+                    "No registered ring fds or wait regions: REGISTERED_RING and EXT_ARG_REG are answered as for a task "
+                            + "that registered none; NO_MMAP with an address and ATTACH_WQ give -EINVAL."),
+            Deviation.of("async-cancel-finds-cancelable-uring-cmd", null,
+                    "ASYNC_CANCEL and SYNC_CANCEL find uring_cmds the device marked cancelable and call the device with "
+                            + "IO_URING_F_CANCEL; the kernel never finds a uring_cmd there (§2.8.3)."),
+            Deviation.of("sqe-copy-lives-with-the-command", null,
+                    "The SQE is copied at prep, so IoUringCmd.sqe() stays valid until completion (the kernel only "
+                            + "promises the shared SQE during the first issue, §2.5)."),
+            Deviation.of("device-exception-errno", null,
+                    "A device that throws DeviceException completes with its errno; any other exception with -EIO.")
     );
 
     /** The deviation that covers {@code c}, or null. */

@@ -95,6 +95,9 @@ public final class Engine implements RingBackend {
     private final Map<Integer, Boolean> personalities = new HashMap<>();
     private int nextPersonality = 1;
     private boolean disabled;
+    private boolean restrictionsRegistered, restricted;
+    private long restrictSqeOps, restrictRegister;
+    private int restrictAllowed, restrictRequired;
 
     private volatile Thread waiter;
     private volatile boolean closed;
@@ -214,24 +217,8 @@ public final class Engine implements RingBackend {
     public int enter(int toSubmit, int minComplete, int flags, MemorySegment arg, long argSize) {
         ensureOpen();
         if ((flags & ~IORING_ENTER_VALID) != 0) return -Errno.EINVAL.value();
-        if ((flags & (IORING_ENTER_REGISTERED_RING | IORING_ENTER_EXT_ARG_REG)) != 0) {
+        if ((flags & IORING_ENTER_REGISTERED_RING) != 0) {
             return -Errno.EINVAL.value(); // no registered ring fds on the embedded host (docs/DEVIATIONS.md)
-        }
-        long timeoutNanos = -1;
-        if ((flags & IORING_ENTER_EXT_ARG) != 0) {
-            if (argSize != GETEVENTS_ARG_SIZE) return -Errno.EINVAL.value();
-            MemorySegment a = host.userMemory.resolve(arg.address(), GETEVENTS_ARG_SIZE);
-            if (a == null) return -Errno.EFAULT.value();
-            long tsAddr = a.get(JAVA_LONG, 16);
-            if (tsAddr != 0) {
-                MemorySegment ts = host.userMemory.resolve(tsAddr, 16);
-                if (ts == null) return -Errno.EFAULT.value();
-                long sec = ts.get(JAVA_LONG, 0), nsec = ts.get(JAVA_LONG, 8);
-                if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) return -Errno.EINVAL.value();
-                timeoutNanos = sec >= Long.MAX_VALUE / 1_000_000_000L ? Long.MAX_VALUE : sec * 1_000_000_000L + nsec;
-            }
-        } else if ((flags & IORING_ENTER_ABS_TIMER) != 0) {
-            return -Errno.EINVAL.value();
         }
         uringLock.lock();
         try {
@@ -248,7 +235,9 @@ public final class Engine implements RingBackend {
                 runTaskWork();
             }
             if ((flags & IORING_ENTER_GETEVENTS) != 0) {
-                int w = waitCqes(Math.min(minComplete, cqEntries), timeoutNanos);
+                // io_get_ext_arg runs here, after submission: its errors only show when nothing was submitted.
+                long timeoutNanos = extArgTimeout(flags, arg, argSize);
+                int w = timeoutNanos < -1 ? (int) (timeoutNanos + 1) : waitCqes(Math.min(minComplete, cqEntries), timeoutNanos);
                 if (ret == 0) ret = w;
             }
             return ret;
@@ -256,6 +245,30 @@ public final class Engine implements RingBackend {
             uringLock.unlock();
         }
     }
+
+    /** {@code io_get_ext_arg}: -1 for no timeout, a timeout in ns, or {@code -errno - 1} (below -1) on error. */
+    private long extArgTimeout(int flags, MemorySegment arg, long argSize) {
+        if ((flags & IORING_ENTER_EXT_ARG) == 0) return -1; // argp is a sigset; ABS_TIMER alone is ignored
+        if ((flags & IORING_ENTER_EXT_ARG_REG) != 0) {
+            // No registered wait regions on the embedded host: io_get_ext_arg_reg finds none (-EFAULT).
+            return argSize != 64 ? err(Errno.EINVAL) : err(Errno.EFAULT);
+        }
+        if (argSize != GETEVENTS_ARG_SIZE) return err(Errno.EINVAL);
+        MemorySegment a = host.userMemory.resolve(arg.address(), GETEVENTS_ARG_SIZE);
+        if (a == null) return err(Errno.EFAULT);
+        long tsAddr = a.get(JAVA_LONG, 16);
+        if (tsAddr == 0) return -1;
+        MemorySegment ts = host.userMemory.resolve(tsAddr, 16);
+        if (ts == null) return err(Errno.EFAULT);
+        long sec = ts.get(JAVA_LONG, 0), nsec = ts.get(JAVA_LONG, 8);
+        if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) return err(Errno.EINVAL);
+        long ns = sec >= Long.MAX_VALUE / 1_000_000_000L ? Long.MAX_VALUE : sec * 1_000_000_000L + nsec;
+        // ABS_TIMER: CLOCK_MONOTONIC, which System.nanoTime reads on Linux.
+        if ((flags & IORING_ENTER_ABS_TIMER) != 0) ns = Math.max(0, ns - System.nanoTime());
+        return ns;
+    }
+
+    private static long err(Errno e) { return -e.value() - 1L; }
 
     /** {@code io_cqring_wait}: flushes overflow, runs task work, waits until {@code min} CQEs are ready. */
     private int waitCqes(int min, long timeoutNanos) {
@@ -406,6 +419,12 @@ public final class Engine implements RingBackend {
                 if (drainDisabled) return -Errno.EOPNOTSUPP.value();
                 drainActive = true;
             }
+        }
+        if (restricted) {
+            // io_check_restriction: the opcode must be allowed, and the flags within allowed|required.
+            if (opcode >= 64 || (restrictSqeOps & (1L << opcode)) == 0) return -Errno.EACCES.value();
+            if ((sqeFlags & restrictRequired) != restrictRequired) return -Errno.EACCES.value();
+            if ((sqeFlags & ~(restrictAllowed | restrictRequired)) != 0) return -Errno.EACCES.value();
         }
         if (!def.ioprio() && sqes.get(JAVA_SHORT, o + SqeLayout.IOPRIO) != 0) return -Errno.EINVAL.value();
         if (!def.iopoll() && iopoll) return -Errno.EINVAL.value();
@@ -590,16 +609,22 @@ public final class Engine implements RingBackend {
             }
         }
         boolean all = (f & (IORING_ASYNC_CANCEL_ALL | IORING_ASYNC_CANCEL_ANY)) != 0;
+        int nr = cancelMatching(req, file, all);
+        req.setResult(all ? nr : (nr > 0 ? 0 : -Errno.ENOENT.value()));
+        completions.add(req);
+    }
+
+    /** Calls the device with CANCEL for each matching cancelable uring_cmd; returns how many. */
+    private int cancelMatching(Request cancel, OpenFile file, boolean all) {
         int nr = 0;
         // Only cancelable uring_cmds can be found here (the kernel finds none: docs/DEVIATIONS.md).
         for (Request target : new ArrayList<>(cancelableCmds)) {
-            if (!cancelMatches(target, req, file)) continue;
+            if (!cancelMatches(target, cancel, file)) continue;
             cancelCmd(target, IssueFlags.IO_URING_F_COMPLETE_DEFER);
             nr++;
             if (!all) break;
         }
-        req.setResult(all ? nr : (nr > 0 ? 0 : -Errno.ENOENT.value()));
-        completions.add(req);
+        return nr;
     }
 
     private boolean cancelMatches(Request target, Request cancel, OpenFile file) {
@@ -875,14 +900,15 @@ public final class Engine implements RingBackend {
         int free = cqEntries - (cachedCqTail - head);
         boolean two = cqeMixed && big;
         if (two) {
-            int idx = cachedCqTail & cqMask;
-            if (idx == cqMask) {
-                // One slot left before the wrap: a skip CQE, then the 32-byte CQE at index 0 (§6.7).
-                if (free < 3) return false;
+            if ((cachedCqTail & cqMask) == cqMask) {
+                // One slot left before the wrap: a skip CQE first, then the 32-byte CQE at index 0 (§6.7). 6.18 writes
+                // the pad even into a full ring, over an unread CQE; the embedded host only writes it into a free slot.
+                if (free < 1) return false;
                 writeCqe(cachedCqTail++, 0, 0, IORING_CQE_F_SKIP, 0, 0, false);
-            } else if (free < 2) {
-                return false;
+                free--;
+                INT.setRelease(rings, (long) RINGS_CQ_TAIL, cachedCqTail);
             }
+            if (free < 2) return false;
             writeCqe(cachedCqTail, userData, res, flags | IORING_CQE_F_32, big0, big1, true);
             cachedCqTail += 2;
         } else {
@@ -948,46 +974,154 @@ public final class Engine implements RingBackend {
             if (closed) return -Errno.EBADF.value();
             if (opcode < 0 && (opcode & IORING_REGISTER_USE_REGISTERED_RING) != 0) return -Errno.EINVAL.value();
             if (opcode >= IORING_REGISTER_LAST || opcode < 0) return -Errno.EINVAL.value();
-            if (disabled && opcode != IORING_REGISTER_ENABLE_RINGS && opcode != IORING_REGISTER_PROBE) {
-                // A disabled ring accepts registrations too in the kernel; only enter is refused.
-            }
+            if (restricted && (restrictRegister & (1L << opcode)) == 0) return -Errno.EACCES.value();
+            final int EINVAL = -Errno.EINVAL.value(), EFAULT = -Errno.EFAULT.value();
+            boolean hasArg = arg.address() != 0;
             return switch (opcode) {
-                case IORING_REGISTER_PROBE -> registerProbe(arg, nrArgs);
-                case IORING_REGISTER_BUFFERS -> registerBuffers(arg, nrArgs);
+                case IORING_REGISTER_BUFFERS -> hasArg ? registerBuffers(arg, nrArgs) : EFAULT;
                 case IORING_UNREGISTER_BUFFERS -> {
-                    if (arg.address() != 0 || nrArgs != 0) yield -Errno.EINVAL.value();
+                    if (hasArg || nrArgs != 0) yield EINVAL;
                     if (fixedBuffers == null) yield -Errno.ENXIO.value();
                     fixedBuffers = null;
                     yield 0;
                 }
-                case IORING_REGISTER_FILES -> registerFiles(arg, nrArgs);
+                case IORING_REGISTER_FILES -> hasArg ? registerFiles(arg, nrArgs) : EFAULT;
                 case IORING_UNREGISTER_FILES -> {
-                    if (arg.address() != 0 || nrArgs != 0) yield -Errno.EINVAL.value();
+                    if (hasArg || nrArgs != 0) yield EINVAL;
                     if (fixedFiles == null) yield -Errno.ENXIO.value();
                     for (OpenFile f : fixedFiles) if (f != null) f.put();
                     fixedFiles = null;
                     yield 0;
                 }
+                case IORING_REGISTER_FILES_UPDATE -> filesUpdate(arg, nrArgs);
+                case IORING_REGISTER_EVENTFD, IORING_REGISTER_EVENTFD_ASYNC -> {
+                    if (nrArgs != 1) yield EINVAL;
+                    MemorySegment fd = host.userMemory.resolve(arg.address(), 4);
+                    if (fd == null) yield EFAULT;
+                    // There are no eventfds on the embedded host: any fd is -EBADF (none open) or not an eventfd.
+                    yield host.file(fd.get(JAVA_INT, 0)) == null ? -Errno.EBADF.value() : EINVAL;
+                }
+                case IORING_UNREGISTER_EVENTFD -> hasArg || nrArgs != 0 ? EINVAL : -Errno.ENXIO.value();
+                case IORING_REGISTER_PROBE -> registerProbe(arg, nrArgs);
                 case IORING_REGISTER_PERSONALITY -> {
-                    if (arg.address() != 0 || nrArgs != 0) yield -Errno.EINVAL.value();
+                    if (hasArg || nrArgs != 0) yield EINVAL;
                     int id = nextPersonality++;
                     personalities.put(id, Boolean.TRUE);
                     yield id;
                 }
                 case IORING_UNREGISTER_PERSONALITY -> {
-                    if (arg.address() != 0) yield -Errno.EINVAL.value();
-                    yield personalities.remove(nrArgs) != null ? 0 : -Errno.EINVAL.value();
+                    if (hasArg) yield EINVAL;
+                    yield personalities.remove(nrArgs) != null ? 0 : EINVAL;
                 }
                 case IORING_REGISTER_ENABLE_RINGS -> {
+                    if (hasArg || nrArgs != 0) yield EINVAL;
                     if (!disabled) yield -Errno.EBADFD.value();
+                    if (restrictionsRegistered) restricted = true;
                     disabled = false;
                     yield 0;
                 }
+                case IORING_REGISTER_RESTRICTIONS -> registerRestrictions(arg, nrArgs);
+                case IORING_UNREGISTER_IOWQ_AFF -> hasArg || nrArgs != 0 ? EINVAL : 0;
+                case IORING_REGISTER_RING_FDS, IORING_UNREGISTER_RING_FDS -> {
+                    if (nrArgs == 0 || Integer.compareUnsigned(nrArgs, 16) > 0) yield EINVAL;
+                    yield host.userMemory.resolve(arg.address(), 16L * nrArgs) == null ? EFAULT : EINVAL;
+                }
+                case IORING_REGISTER_SYNC_CANCEL -> hasArg && nrArgs == 1 ? syncCancel(arg) : EINVAL;
+                case IORING_UNREGISTER_NAPI -> nrArgs != 1 ? EINVAL : (hasArg && host.userMemory.resolve(arg.address(), 16) == null ? EFAULT : 0);
+                case IORING_REGISTER_QUERY -> nrArgs != 0 ? EINVAL : (hasArg ? EINVAL : 0);
                 default -> registerOther(opcode, arg, nrArgs);
             };
         } finally {
             uringLock.unlock();
         }
+    }
+
+    /** {@code io_register_files_update}: returns how many slots were updated, or the error if none was. */
+    private int filesUpdate(MemorySegment arg, int nrArgs) {
+        if (nrArgs == 0) return -Errno.EINVAL.value();
+        MemorySegment up = host.userMemory.resolve(arg.address(), 16);
+        if (up == null) return -Errno.EFAULT.value();
+        int offset = up.get(JAVA_INT, 0);
+        if (up.get(JAVA_INT, 4) != 0) return -Errno.EINVAL.value();
+        long data = up.get(JAVA_LONG, 8);
+        if (fixedFiles == null) return -Errno.ENXIO.value();
+        if (Integer.toUnsignedLong(offset) + Integer.toUnsignedLong(nrArgs) > fixedFiles.length) return -Errno.EINVAL.value();
+        int done = 0, err = 0;
+        for (; done < nrArgs; done++) {
+            MemorySegment fdp = host.userMemory.resolve(data + 4L * done, 4);
+            if (fdp == null) { err = -Errno.EFAULT.value(); break; }
+            int fd = fdp.get(JAVA_INT, 0);
+            if (fd == IORING_REGISTER_FILES_SKIP) continue;
+            int i = offset + done;
+            // The slot is emptied before the new fd is looked up, as the kernel does: a bad fd leaves it empty.
+            if (fixedFiles[i] != null) {
+                fixedFiles[i].put();
+                fixedFiles[i] = null;
+            }
+            if (fd != -1) {
+                OpenFile f = host.file(fd);
+                if (f == null || f.device == Host.RING_NODE) { err = -Errno.EBADF.value(); break; }
+                f.get();
+                fixedFiles[i] = f;
+            }
+        }
+        return done != 0 ? done : err;
+    }
+
+    /** {@code io_register_restrictions} (only on an R_DISABLED ring, once). */
+    private int registerRestrictions(MemorySegment arg, int nrArgs) {
+        if ((setupFlags & IORING_SETUP_R_DISABLED) == 0 || !disabled) return -Errno.EBADFD.value();
+        if (restrictionsRegistered) return -Errno.EBUSY.value();
+        int max = 1 + IORING_REGISTER_LAST + Opcode.IORING_OP_LAST;
+        if (arg.address() == 0 || Integer.compareUnsigned(nrArgs, max) > 0) return -Errno.EINVAL.value();
+        MemorySegment r = host.userMemory.resolve(arg.address(), 16L * nrArgs);
+        if (r == null) return -Errno.EFAULT.value();
+        long sqeOps0 = 0, sqeOps1 = 0, regOps = 0;
+        int allowed = 0, required = 0;
+        for (int i = 0; i < nrArgs; i++) {
+            int op = r.get(JAVA_SHORT, 16L * i) & 0xffff;
+            int v = r.get(JAVA_BYTE, 16L * i + 2) & 0xff;
+            switch (op) {
+                case 0 -> { if (v >= IORING_REGISTER_LAST) return -Errno.EINVAL.value(); regOps |= 1L << v; }
+                case 1 -> {
+                    if (v >= Opcode.IORING_OP_LAST) return -Errno.EINVAL.value();
+                    if (v < 64) sqeOps0 |= 1L << v; else sqeOps1 |= 1L << (v - 64);
+                }
+                case 2 -> allowed = v;
+                case 3 -> required = v;
+                default -> { return -Errno.EINVAL.value(); }
+            }
+        }
+        restrictSqeOps = sqeOps0;
+        restrictRegister = regOps;
+        restrictAllowed = allowed;
+        restrictRequired = required;
+        restrictionsRegistered = true;
+        return 0;
+    }
+
+    /** {@code IORING_REGISTER_SYNC_CANCEL}: the same search as ASYNC_CANCEL, answered by the register call. */
+    private int syncCancel(MemorySegment arg) {
+        MemorySegment sc = host.userMemory.resolve(arg.address(), 64);
+        if (sc == null) return -Errno.EFAULT.value();
+        int f = sc.get(JAVA_INT, 12);
+        if ((f & ~CANCEL_FLAGS) != 0) return -Errno.EINVAL.value();
+        for (long o = 33; o < 64; o++) if (sc.get(JAVA_BYTE, o) != 0) return -Errno.EINVAL.value();
+        OpenFile file = null;
+        if ((f & IORING_ASYNC_CANCEL_FD) != 0) {
+            int fd = sc.get(JAVA_INT, 8);
+            file = (f & IORING_ASYNC_CANCEL_FD_FIXED) != 0 ? fixedFile(fd) : host.file(fd);
+            if (file == null) return -Errno.EBADF.value();
+        }
+        Request probe = allocRequest();
+        probe.cancelFlags = f;
+        probe.cancelAddr = sc.get(JAVA_LONG, 0);
+        probe.cancelOpcode = sc.get(JAVA_BYTE, 32) & 0xff;
+        int nr = cancelMatching(probe, file, (f & (IORING_ASYNC_CANCEL_ALL | IORING_ASYNC_CANCEL_ANY)) != 0);
+        freeRequest(probe);
+        flushCompletions();
+        runTaskWork();
+        return nr > 0 ? 0 : -Errno.ENOENT.value();
     }
 
     /** Register opcodes the embedded host does not model: -EINVAL (docs/DEVIATIONS.md). Extension point for buffer rings. */
