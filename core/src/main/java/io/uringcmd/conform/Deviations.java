@@ -44,7 +44,17 @@ public final class Deviations {
                     "The SQE is copied at prep, so IoUringCmd.sqe() stays valid until completion (the kernel only "
                             + "promises the shared SQE during the first issue, §2.5)."),
             Deviation.of("device-exception-errno", null,
-                    "A device that throws DeviceException completes with its errno; any other exception with -EIO.")
+                    "A device that throws DeviceException completes with its errno; any other exception with -EIO."),
+            Deviation.of("pending-at-close-completes", null,
+                    "Close cancels cancelable commands and completes what is left with -ECANCELED; the kernel waits forever."),
+            Deviation.of("user-memory-is-checked", null,
+                    "Only memory allocated through the host or the ring is user memory; other addresses are -EFAULT."),
+            Deviation.of("import-fixed-needs-fixed-flag", null,
+                    "importFixed without IORING_URING_CMD_FIXED is -EFAULT."),
+            Deviation.of("done-inside-another-issue", null,
+                    "A completion from inside another command's issue is posted after the current batch."),
+            Deviation.of("cancel-of-worker-command", null,
+                    "ASYNC_CANCEL of a cancelable command running in a worker gives -EALREADY (io-wq rule, not checked here).")
     );
 
     /** The deviation that covers {@code c}, or null. */

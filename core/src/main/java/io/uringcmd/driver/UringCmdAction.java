@@ -32,7 +32,7 @@ public sealed interface UringCmdAction permits UringCmdAction.Complete, UringCmd
 
         Queued(QueuedCmd handle) { this.handle = handle; }
 
-        @Override public IoUringCmd cmd() { return handle.cmd(); }
+        @Override public IoUringCmd cmd() { return handle.cmdUnchecked(); }
         public QueuedCmd handle() { return handle; }
     }
 

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -44,8 +45,16 @@ import static java.lang.foreign.ValueLayout.*;
  *
  * <h2>Threading</h2>
  * The thread in {@link #enter} holds {@code uringLock} (the kernel's uring_lock) while it submits, runs task work
- * and posts CQEs. Device threads only enqueue completions ({@link #queuedDone}) and task work; they never touch ring
- * memory. The waiter is unparked when work arrives.
+ * and posts CQEs. Device threads only enqueue completions ({@link #queuedDone}) and task work; they never take the
+ * lock or touch ring memory, so a device may complete commands while holding its own locks. The waiter is unparked
+ * when work arrives. Commands issued with IOSQE_ASYNC, reissued after -EAGAIN, or released from a drain run on the
+ * host's worker threads (io-wq) and hand their answer back as task work.
+ *
+ * <h2>Invariants</h2>
+ * A queued command's handle is completed by exactly one side — the device's {@code done()} or the host (a device that
+ * threw, ring close) — decided by the handle's CAS; the winner's completion is applied under the lock, after the
+ * command's answer if it arrives first ({@code Request.earlyWork}). {@link #close} returns only when every consumed
+ * SQE has ended ({@code stats().inFlight() == 0}).
  */
 public final class Engine implements RingBackend {
     private static final VarHandle INT = JAVA_INT.varHandle();
@@ -65,6 +74,7 @@ public final class Engine implements RingBackend {
     private final int setupFlags, sqEntries, cqEntries, sqMask, cqMask, sqeShift, cqeShift;
     private final boolean sqe128, cqe32, cqeMixed, noSqArray, submitAll, deferTaskrun, iopoll, taskrunFlag;
     private final int ringFd;
+    private final OpenFile ringFile;
     private final ReentrantLock uringLock = new ReentrantLock();
     private final IssueFlags.Control issueCtl;
     private final List<MemorySegment> ownedUserMemory = new ArrayList<>();
@@ -80,10 +90,13 @@ public final class Engine implements RingBackend {
     private final ConcurrentLinkedQueue<Runnable> remoteWork = new ConcurrentLinkedQueue<>();
     private final ArrayList<Request> cancelableCmds = new ArrayList<>();
     private final ArrayList<Request> queuedCmds = new ArrayList<>();
+    /** uring_cmds running in a worker (io-wq). */
+    private final ArrayList<Request> workerCmds = new ArrayList<>();
     private final ArrayDeque<Request> deferred = new ArrayDeque<>();
     private Request linkHead, linkLast;
-    private boolean drainDisabled, drainActive;
-    private int inflightCount;
+    private boolean drainDisabled, drainActive, drainNext;
+    /** The kernel's nr_req_allocated (requests not yet freed) and nr_drained (requests parked on the defer list). */
+    private int liveRequests, nrDrained;
 
     // CQ overflow (the kernel's cq_overflow_list)
     private record Overflow(long userData, int res, int flags, long big0, long big1, boolean big) {}
@@ -100,25 +113,44 @@ public final class Engine implements RingBackend {
     private int restrictAllowed, restrictRequired;
 
     private volatile Thread waiter;
+    /** Set when close begins: task work sees TASK_DEAD, nothing new is issued, enter gives -EBADF. */
+    private volatile boolean closing;
     private volatile boolean closed;
+    private final java.util.concurrent.CountDownLatch closeDone = new java.util.concurrent.CountDownLatch(1);
     private final Stats stats = new Stats();
 
-    /** Counts that let tests prove every SQE ended exactly once. */
+    /**
+     * Counts that let tests prove every SQE ended exactly once: once nothing is in flight (e.g. after close),
+     * {@code consumed() == terminalCqes() + skippedCqes()}. Counters the ring's thread keeps are plain volatile
+     * fields written under the ring lock; the others are atomic.
+     */
     public static final class Stats {
-        volatile long consumed, cqesPosted, skippedCqes, completedAtClose, doneAfterClose, deviceErrors;
+        volatile long consumed, cqesPosted, terminalCqes, skippedCqes, completedAtClose;
+        final AtomicLong doneAfterClose = new AtomicLong(), deviceErrors = new AtomicLong();
 
         /** SQEs the engine consumed from the SQ (each gets one terminal CQE or a successful skip). */
         public long consumed() { return consumed; }
         /** CQEs written to the CQ ring or its overflow list (including multishot events and link failures). */
         public long cqesPosted() { return cqesPosted; }
+        /** Final CQEs: one per consumed SQE that ended with a CQE (so not multishot events). */
+        public long terminalCqes() { return terminalCqes; }
         /** Successful requests whose CQE was skipped ({@code IOSQE_CQE_SKIP_SUCCESS}). */
         public long skippedCqes() { return skippedCqes; }
+        /** SQEs consumed and not yet ended: 0 on a closed ring. */
+        public long inFlight() { return consumed - terminalCqes - skippedCqes; }
         /** Queued commands the ring completed with {@code -ECANCELED} at close, because the device had not. */
         public long completedAtClose() { return completedAtClose; }
-        /** Device completions that arrived after the ring closed (dropped). */
-        public long doneAfterClose() { return doneAfterClose; }
+        /** Device completions that reached the engine after the ring closed (dropped; never expected). */
+        public long doneAfterClose() { return doneAfterClose.get(); }
         /** Device calls that threw something other than {@code DeviceException} (completed with -EIO). */
-        public long deviceErrors() { return deviceErrors; }
+        public long deviceErrors() { return deviceErrors.get(); }
+
+        @Override
+        public String toString() {
+            return "Stats[consumed=" + consumed + ", cqesPosted=" + cqesPosted + ", terminal=" + terminalCqes
+                    + ", skipped=" + skippedCqes + ", completedAtClose=" + completedAtClose + ", doneAfterClose="
+                    + doneAfterClose() + ", deviceErrors=" + deviceErrors() + "]";
+        }
     }
 
     private Engine(Host host, int entries, int flags, int cqEntriesArg) {
@@ -165,7 +197,8 @@ public final class Engine implements RingBackend {
                 RINGS_CQ_FLAGS);
         this.memory = new RingMemory(rings, rings, sqes, params);
         this.issueCtl = IssueFlags.create(new MultishotContext());
-        this.ringFd = host.install(new OpenFile(host, "anon_inode:[io_uring]", Host.RING_NODE, this, 2));
+        this.ringFile = new OpenFile(host, "anon_inode:[io_uring]", Host.RING_NODE, this, 2);
+        this.ringFd = host.install(ringFile);
     }
 
     /** {@code io_uring_setup} with 6.18's validation, in its order (kernel-uring-cmd.md §1.7). */
@@ -222,7 +255,7 @@ public final class Engine implements RingBackend {
         }
         uringLock.lock();
         try {
-            if (closed) return -Errno.EBADF.value();
+            if (closing) return -Errno.EBADF.value();
             if (disabled) return -Errno.EBADFD.value();
             int ret = 0;
             if (toSubmit != 0) {
@@ -290,7 +323,7 @@ public final class Engine implements RingBackend {
                 uringLock.lock();
                 waiter = null;
             }
-            if (closed) return -Errno.EBADF.value();
+            if (closing) return -Errno.EBADF.value();
             if (Thread.interrupted()) return -Errno.EINTR.value();
         }
     }
@@ -337,14 +370,19 @@ public final class Engine implements RingBackend {
 
     private Request allocRequest() {
         Request r = freeRequests.pollFirst();
-        if (r == null) r = new Request(this, arena.allocate(SqeLayout.SIZE_128, 64), arena.allocate(32, 8));
+        // The SQE copy has the ring's SQE size, so the command area the device sees is 16 or 80 bytes (§1.2).
+        if (r == null) r = new Request(this, arena.allocate(sqe128 ? SqeLayout.SIZE_128 : SqeLayout.SIZE, 64),
+                arena.allocate(IoUringCmd.PDU_SIZE, 8));
         r.reset();
+        liveRequests++;
         return r;
     }
 
     private void freeRequest(Request r) {
+        if (r.file != null) r.file.put(); // the request's file reference: release may run now
         r.file = null;
         r.queued = null;
+        liveRequests--;
         freeRequests.addFirst(r);
     }
 
@@ -359,7 +397,7 @@ public final class Engine implements RingBackend {
             if ((req.sqeFlags & LINK_FLAGS) != 0) return 0;
             Request head = linkHead;
             linkHead = linkLast = null;
-            if (head.failed || head.hasFlag(IOSQE_ASYNC) || drainActive) queueFallback(head);
+            if (head.failed || head.forceAsync) queueFallback(head);
             else queueInline(head);
             return 0;
         }
@@ -367,7 +405,7 @@ public final class Engine implements RingBackend {
             linkHead = linkLast = req;
             return 0;
         }
-        if (req.hasFlag(IOSQE_ASYNC) || req.hasFlag(IOSQE_IO_DRAIN) || drainActive) queueFallback(req);
+        if (req.forceAsync) queueFallback(req);
         else queueInline(req);
         return 0;
     }
@@ -417,7 +455,25 @@ public final class Engine implements RingBackend {
             if ((sqeFlags & IOSQE_CQE_SKIP_SUCCESS) != 0) drainDisabled = true;
             if ((sqeFlags & IOSQE_IO_DRAIN) != 0) {
                 if (drainDisabled) return -Errno.EOPNOTSUPP.value();
+                req.drain = true;
+                // io_init_drain: a drain inside a link drains its head and the request after the link.
                 drainActive = true;
+                if (linkHead != null) {
+                    linkHead.drain = true;
+                    linkHead.forceAsync = true;
+                    drainNext = true;
+                }
+            }
+        }
+        req.forceAsync = (sqeFlags & IOSQE_ASYNC) != 0;
+        if (drainActive || drainNext) {
+            // "knock it to the slow queue path, will be drained there"
+            if (drainActive) req.forceAsync = true;
+            if (drainNext && linkHead == null) {
+                drainNext = false;
+                drainActive = true;
+                req.drain = true;
+                req.forceAsync = true;
             }
         }
         if (restricted) {
@@ -488,7 +544,6 @@ public final class Engine implements RingBackend {
         // The device sees a copy of the whole SQE (64 or 128 bytes), valid for the command's whole life.
         int size = sqe128 ? 128 : 64;
         MemorySegment.copy(sqes, o, req.sqeCopy, 0, size);
-        if (!sqe128) req.sqeCopy.asSlice(64, 64).fill((byte) 0);
         // Zeroed pdu: the seed patch's zero-init, not merged in 6.18 (docs/DEVIATIONS.md).
         req.pdu.fill((byte) 0);
         return 0;
@@ -496,23 +551,72 @@ public final class Engine implements RingBackend {
 
     // ================================================================ issue
 
+    private static final int INLINE_BITS =
+            IssueFlags.IO_URING_F_NONBLOCK | IssueFlags.IO_URING_F_COMPLETE_DEFER | IssueFlags.IO_URING_F_INLINE;
+    private static final int TASK_BITS = IssueFlags.IO_URING_F_NONBLOCK | IssueFlags.IO_URING_F_COMPLETE_DEFER;
+    private static final int IOWQ_BITS = IssueFlags.IO_URING_F_UNLOCKED | IssueFlags.IO_URING_F_IOWQ;
+
+    /** First issue from the submit call ({@code io_queue_sqe}). */
     private void queueInline(Request req) {
-        issue(req, IssueFlags.IO_URING_F_NONBLOCK | IssueFlags.IO_URING_F_COMPLETE_DEFER | IssueFlags.IO_URING_F_INLINE);
+        issue(req, INLINE_BITS);
     }
 
-    /** {@code io_queue_sqe_fallback}: a failed chain completes; IOSQE_ASYNC goes to a worker; drain waits. */
+    /**
+     * {@code io_req_task_submit}: a link member (or a drained request) issued from task work: IOSQE_ASYNC goes to a
+     * worker, otherwise inline without {@code IO_URING_F_INLINE}. While the ring closes, it is canceled instead.
+     */
+    private void queueFromTask(Request req) {
+        if (closing) {
+            req.res = -Errno.ECANCELED.value();
+            failRequest(req);
+        } else if (req.forceAsync) {
+            issueAsync(req, false);
+        } else {
+            issue(req, TASK_BITS);
+        }
+    }
+
+    /** {@code io_queue_sqe_fallback}: a failed chain completes; while a drain is active it waits; else a worker. */
     private void queueFallback(Request req) {
         if (req.failed) {
             failRequest(req);
-            return;
+        } else if (drainActive) {
+            drainReq(req);
+        } else {
+            issueAsync(req, false);
         }
-        if (drainActive && (inflightCount > 0 || !deferred.isEmpty())) {
-            deferred.addLast(req);
-            return;
+    }
+
+    /** {@code io_drain_req}: parks the request (with its link) on the defer list, then releases what may go. */
+    private void drainReq(Request req) {
+        deferred.addLast(req);
+        nrDrained += linkedNr(req);
+        queueDeferred();
+        if (!req.drain && deferred.isEmpty()) drainActive = false;
+    }
+
+    private static int linkedNr(Request head) {
+        int n = 0;
+        for (Request r = head; r != null; r = r.link) n++;
+        return n;
+    }
+
+    /**
+     * {@code io_queue_deferred}: the first parked request, and any drained one, goes only when every live request
+     * is a parked one (everything submitted before it has completed and been freed); it is issued from task work.
+     */
+    private void queueDeferred() {
+        if (closing) return; // close fails what is still deferred
+        boolean drainSeen = false, first = true;
+        while (!deferred.isEmpty()) {
+            Request r = deferred.peekFirst();
+            drainSeen |= r.drain;
+            if ((drainSeen || first) && liveRequests != nrDrained) return;
+            deferred.pollFirst();
+            nrDrained -= linkedNr(r);
+            localWork.addLast(() -> queueFromTask(r));
+            first = false;
         }
-        drainActive = false;
-        if (req.hasFlag(IOSQE_ASYNC)) issueAsync(req, false);
-        else queueInline(req);
     }
 
     /**
@@ -553,29 +657,35 @@ public final class Engine implements RingBackend {
         }
     }
 
-    /** IOSQE_ASYNC or -EAGAIN: run in a worker, without NONBLOCK; the result comes back as task work. */
+    /**
+     * IOSQE_ASYNC or -EAGAIN: run in a worker ({@code io_wq_submit_work}), without NONBLOCK; the answer comes back
+     * as task work. For IOSQE_ASYNC the worker first assigns the file, so a bad fd or a device without uringCmd
+     * gives the same CQE as inline.
+     */
     private void issueAsync(Request req, boolean reissue) {
         if (req.opcode != Opcode.URING_CMD.code()) {
-            queueInline(req);
+            // NOP and ASYNC_CANCEL give the same result in a worker as inline.
+            issue(req, TASK_BITS);
             return;
         }
-        if (reissue) {
-            req.cmdFlags |= IORING_URING_CMD_REISSUE;
-        } else if (!assignCmdFile(req)) {
-            return; // -EBADF / -EOPNOTSUPP, as io-wq's io_issue_sqe would answer
-        }
-        req.inflight = true;
-        inflightCount++;
-        int ringBits = ringIssueBits();
+        if (reissue) req.cmdFlags |= IORING_URING_CMD_REISSUE;
+        else if (!assignCmdFile(req)) return;
+        req.awaitingResult = true;
+        workerCmds.add(req);
+        int bits = IOWQ_BITS | ringIssueBits();
         host.workers.execute(() -> {
             // A worker has its own issue context: selections made here are committed at once (UNLOCKED).
             IssueFlags.Control ctl = IssueFlags.create(new MultishotContext());
-            WorkerResult r = callDevice(req, ctl, IssueFlags.IO_URING_F_UNLOCKED | IssueFlags.IO_URING_F_IOWQ | ringBits);
+            req.workerStarted();
+            int kind;
+            try {
+                kind = callDevice(req, ctl, bits);
+            } finally {
+                req.workerDone();
+            }
             addRemoteWork(() -> {
-                req.inflight = false;
-                inflightCount--;
-                applyResult(req, r, true);
-                afterInflightChange();
+                workerCmds.remove(req);
+                applyResult(req, kind, true);
             });
         });
     }
@@ -597,6 +707,11 @@ public final class Engine implements RingBackend {
         }
     }
 
+    /**
+     * {@code io_async_cancel}. Like the kernel it looks at io-wq first: a uring_cmd running in a worker is
+     * {@code -EALREADY}. Then, unlike the kernel, at cancelable uring_cmds: the device gets a cancel call and the
+     * result is 0 (docs/DEVIATIONS.md). Anything else (a queued command not marked cancelable) is {@code -ENOENT}.
+     */
     private void issueCancel(Request req) {
         int f = req.cancelFlags;
         OpenFile file = null;
@@ -609,8 +724,18 @@ public final class Engine implements RingBackend {
             }
         }
         boolean all = (f & (IORING_ASYNC_CANCEL_ALL | IORING_ASYNC_CANCEL_ANY)) != 0;
-        int nr = cancelMatching(req, file, all);
-        req.setResult(all ? nr : (nr > 0 ? 0 : -Errno.ENOENT.value()));
+        int running = 0;
+        for (Request target : workerCmds) {
+            if (!cancelMatches(target, req, file)) continue;
+            running++;
+            if (!all) break;
+        }
+        if (!all && running > 0) {
+            req.setResult(-Errno.EALREADY.value());
+        } else {
+            int nr = running + cancelMatching(req, file, all);
+            req.setResult(all ? nr : (nr > 0 ? 0 : -Errno.ENOENT.value()));
+        }
         completions.add(req);
     }
 
@@ -620,7 +745,7 @@ public final class Engine implements RingBackend {
         // Only cancelable uring_cmds can be found here (the kernel finds none: docs/DEVIATIONS.md).
         for (Request target : new ArrayList<>(cancelableCmds)) {
             if (!cancelMatches(target, cancel, file)) continue;
-            cancelCmd(target, IssueFlags.IO_URING_F_COMPLETE_DEFER);
+            cancelCmd(target);
             nr++;
             if (!all) break;
         }
@@ -643,17 +768,14 @@ public final class Engine implements RingBackend {
         return bits;
     }
 
-    /** {@code io_uring_cmd} (§2.3). */
-    private void issueUringCmd(Request req, int issueFlags) {
-        if (!assignCmdFile(req)) return;
-        WorkerResult r = callDevice(req, issueCtl, issueFlags | ringIssueBits());
-        applyResult(req, r, false);
-    }
-
-    /** Assigns the command's file; false (and the request completed) when there is none or it has no uring_cmd. */
+    /**
+     * {@code io_uring_cmd} rules 2.3.1-2.3.4: assigns the file (-EBADF; the request holds a reference until it ends)
+     * and refuses a device without uringCmd, or any device on an IOPOLL ring (-EOPNOTSUPP). False when it completed
+     * the request.
+     */
     private boolean assignCmdFile(Request req) {
         OpenFile file = req.hasFlag(IOSQE_FIXED_FILE) ? fixedFile(req.fd) : host.file(req.fd);
-        if (file == null) {
+        if (file == null || !file.tryGet()) {
             req.setResult(-Errno.EBADF.value());
             completions.add(req);
             return false;
@@ -668,65 +790,91 @@ public final class Engine implements RingBackend {
         return true;
     }
 
-    /** What one call of the device's uringCmd produced. */
-    private record WorkerResult(int kind, int res, long res2, boolean hasRes2, QueuedCmd handle) {
-        static final int COMPLETE = 0, QUEUED = 1, REISSUE = 2;
+    /** {@code io_uring_cmd} (§2.3). */
+    private void issueUringCmd(Request req, int issueFlags) {
+        if (!assignCmdFile(req)) return;
+        req.awaitingResult = true;
+        applyResult(req, callDevice(req, issueCtl, issueFlags | ringIssueBits()), false);
     }
 
-    private static final WorkerResult[] NO_RESULT = new WorkerResult[0];
+    /** What one call of the device's uringCmd produced; the details are left in the request's answer fields. */
+    private static final int COMPLETE = 0, QUEUED = 1, REISSUE = 2;
 
-    private WorkerResult callDevice(Request req, IssueFlags.Control ctl, int bits) {
+    /**
+     * Calls the device and leaves its answer in {@code req.answer*} (no allocation per call: the hot path of a
+     * synchronous uring_cmd allocates nothing). In a worker, the task work that applies the answer is what hands
+     * these fields to the ring's thread.
+     */
+    private int callDevice(Request req, IssueFlags.Control ctl, int bits) {
         MiscDevice.UringCmd<Object> dev = req.file.uringCmd();
         IoUringCmd.Control cc = req.cmdCtl;
         cc.beginIssue();
         IssueFlags flags = ctl.begin(bits, cc.cmd());
+        req.issuingThread = Thread.currentThread();
         try {
             UringCmdAction a = cc.check(dev.uringCmd(req.file.state, cc.cmd(), flags));
             return switch (a) {
-                case UringCmdAction.Complete c -> new WorkerResult(WorkerResult.COMPLETE, c.res(), c.res2(), c.hasRes2(), null);
-                case UringCmdAction.Queued q -> new WorkerResult(WorkerResult.QUEUED, 0, 0, false, q.handle());
-                case UringCmdAction.Reissue r -> new WorkerResult(WorkerResult.REISSUE, 0, 0, false, null);
+                case UringCmdAction.Complete c -> answer(req, COMPLETE, c.res(), c.res2(), c.hasRes2(), null);
+                case UringCmdAction.Queued q -> answer(req, QUEUED, 0, 0, false, q.handle());
+                case UringCmdAction.Reissue r -> answer(req, REISSUE, 0, 0, false, null);
             };
         } catch (DeviceException e) {
-            orphan(cc);
-            return new WorkerResult(WorkerResult.COMPLETE, e.negative(), 0, false, null);
+            return thrown(req, cc, e.negative());
         } catch (RuntimeException | Error e) {
             if (e instanceof VirtualMachineError vm) throw vm;
-            orphan(cc);
-            stats.deviceErrors++;
+            stats.deviceErrors.incrementAndGet();
             // A device that throws completes its command with -EIO and the ring keeps serving (docs/DRIVER.md).
-            return new WorkerResult(WorkerResult.COMPLETE, -Errno.EIO.value(), 0, false, null);
+            return thrown(req, cc, -Errno.EIO.value());
         } finally {
+            req.issuingThread = null;
             ctl.end();
         }
     }
 
-    /** A handle queued in an issue that then failed: the host completes it, so the device's later done() is a no-op. */
-    private static void orphan(IoUringCmd.Control cc) {
-        QueuedCmd q = cc.queuedHandle();
-        if (q != null) q.completeByHost();
+    private static int answer(Request req, int kind, int res, long res2, boolean hasRes2, QueuedCmd handle) {
+        req.answerRes = res;
+        req.answerRes2 = res2;
+        req.answerHasRes2 = hasRes2;
+        req.answerHandle = handle;
+        return kind;
     }
 
-    /** Applies what the device answered (inline or from a worker). */
-    private void applyResult(Request req, WorkerResult r, boolean fromWorker) {
-        switch (r.kind()) {
-            case WorkerResult.COMPLETE -> {
+    /**
+     * The device threw. If it had queued the command in this issue, the host completes the handle with the error
+     * (the device's later done() returns false) — unless the device already called done(), whose result then stands:
+     * either way exactly one CQE.
+     */
+    private static int thrown(Request req, IoUringCmd.Control cc, int res) {
+        QueuedCmd q = cc.queuedHandle();
+        if (q == null || q.completeByHost()) return answer(req, COMPLETE, res, 0, false, null);
+        return answer(req, QUEUED, 0, 0, false, q);
+    }
+
+    /** Applies what the device answered (inline or from a worker), from {@code req.answer*}. */
+    private void applyResult(Request req, int kind, boolean fromWorker) {
+        req.awaitingResult = false;
+        switch (kind) {
+            case COMPLETE -> {
                 // 6.18 leaks a MULTISHOT command answered synchronously with res >= 0 (rule 2.3.6); the embedded host
                 // completes it with that value instead (docs/DEVIATIONS.md).
-                completeCmd(req, r.res(), r.res2(), r.hasRes2());
+                completeCmd(req, req.answerRes, req.answerRes2, req.answerHasRes2);
             }
-            case WorkerResult.QUEUED -> {
-                req.queued = r.handle();
-                req.inflight = true;
-                inflightCount++;
+            case QUEUED -> {
+                req.queued = req.answerHandle;
                 queuedCmds.add(req);
                 if (req.cancelable) cancelableCmds.add(req);
             }
-            case WorkerResult.REISSUE -> {
+            case REISSUE -> {
                 if (fromWorker) completeCmd(req, -Errno.EAGAIN.value(), 0, false); // §2.9.4: -EAGAIN again from io-wq
                 else issueAsync(req, true);
             }
             default -> throw new AssertionError();
+        }
+        req.answerHandle = null;
+        if (req.earlyWork != null && !req.earlyWork.isEmpty()) {
+            // done() or task work from a device thread that won the race against this answer: run it now.
+            localWork.addAll(req.earlyWork);
+            req.earlyWork.clear();
         }
     }
 
@@ -748,70 +896,103 @@ public final class Engine implements RingBackend {
 
     // ================================================================ queued commands, task work, cancel
 
+    /** Task work from the ring's own thread goes to the local list; from any other thread, to the remote queue. */
+    private void addTaskWork(Runnable r) {
+        if (uringLock.isHeldByCurrentThread()) localWork.addLast(r);
+        else addRemoteWork(r);
+    }
+
     /**
-     * {@code io_uring_cmd_mark_cancelable}. The request joins the cancelable list once it is queued (see
-     * applyResult); marked later, from task work or another thread, it joins through task work.
+     * {@code io_uring_cmd_mark_cancelable}. In an issue (inline or in a worker) it only marks the request: it joins
+     * the cancelable list when its QUEUED answer is applied. From another thread, or from task work, it joins
+     * through task work if the command is still queued.
      */
-    void markCancelable(Request req) {
+    void markCancelable(Request req, QueuedCmd handle) {
+        if (req.issuingThread == Thread.currentThread()) {
+            req.cancelable = true;
+            req.cmdFlags |= IORING_URING_CMD_CANCELABLE;
+            return;
+        }
+        if (handle == null) return; // not in an issue and not queued: nothing to cancel
+        addTaskWork(() -> markCancelableInTask(req, handle));
+    }
+
+    private void markCancelableInTask(Request req, QueuedCmd handle) {
+        if (handle.isDone()) return;
+        if (req.queued != handle) {
+            if (req.awaitingResult) req.early(() -> markCancelableInTask(req, handle));
+            return;
+        }
         if (req.cancelable) return;
         req.cancelable = true;
         req.cmdFlags |= IORING_URING_CMD_CANCELABLE;
-        if (req.queued == null) return;
-        QueuedCmd handle = req.queued;
-        if (uringLock.isHeldByCurrentThread()) cancelableCmds.add(req);
-        else addRemoteWork(() -> { if (req.queued == handle) cancelableCmds.add(req); });
+        cancelableCmds.add(req);
     }
 
-    /** From any thread: the device completed a queued command; the CQE is posted by task work. */
+    /**
+     * From any thread, after the handle's CAS made this the one completion: the CQE is posted by task work
+     * ({@code io_uring_cmd_done} from outside the issue context), never nested in another device call.
+     */
     void queuedDone(Request req, QueuedCmd handle, int res, long res2, boolean hasRes2) {
         if (closed) {
-            stats.doneAfterClose++;
+            stats.doneAfterClose.incrementAndGet();
             return;
         }
-        if (uringLock.isHeldByCurrentThread() && req.queued == handle) {
-            finishQueued(req, res, res2, hasRes2);
-            return;
-        }
-        addRemoteWork(() -> {
-            if (req.queued == handle) finishQueued(req, res, res2, hasRes2);
-        });
+        addTaskWork(() -> doneInTask(req, handle, res, res2, hasRes2));
+    }
+
+    private void doneInTask(Request req, QueuedCmd handle, int res, long res2, boolean hasRes2) {
+        if (req.queued == handle) finishQueued(req, res, res2, hasRes2);
+        else if (req.awaitingResult) req.early(() -> doneInTask(req, handle, res, res2, hasRes2));
+        else throw new AssertionError("a queued command's done() found its request in no state to finish: " + req.userData);
     }
 
     private void finishQueued(Request req, int res, long res2, boolean hasRes2) {
         req.queued = null;
-        req.inflight = false;
-        inflightCount--;
         queuedCmds.remove(req);
         completeCmd(req, res, res2, hasRes2);
-        afterInflightChange();
     }
 
     void queuedInTask(Request req, QueuedCmd handle, TaskWork work) {
         if (closed) return;
-        addRemoteWork(() -> {
-            if (req.queued != handle || handle.isDone()) return;
-            IssueFlags f = issueCtl.begin(IssueFlags.IO_URING_F_COMPLETE_DEFER | ringIssueBits(), req.cmdCtl.cmd());
-            try {
-                work.run(handle, f);
-            } catch (RuntimeException e) {
-                stats.deviceErrors++;
-                if (handle.completeByHost()) finishQueued(req, -Errno.EIO.value(), 0, false);
-            } finally {
-                issueCtl.end();
-            }
-        });
+        addRemoteWork(() -> taskWorkInTask(req, handle, work));
+    }
+
+    /** {@code io_uring_cmd_complete_in_task}'s callback, in a new issue context; TASK_DEAD while the ring closes. */
+    private void taskWorkInTask(Request req, QueuedCmd handle, TaskWork work) {
+        if (handle.isDone()) return;
+        if (req.queued != handle) {
+            if (req.awaitingResult) req.early(() -> taskWorkInTask(req, handle, work));
+            return;
+        }
+        int bits = IssueFlags.IO_URING_F_COMPLETE_DEFER | ringIssueBits() | (closing ? IssueFlags.IO_URING_F_TASK_DEAD : 0);
+        IssueFlags f = issueCtl.begin(bits, req.cmdCtl.cmd());
+        try {
+            work.run(handle, f);
+        } catch (DeviceException e) {
+            if (handle.completeByHost()) finishQueued(req, e.negative(), 0, false);
+        } catch (RuntimeException e) {
+            stats.deviceErrors.incrementAndGet();
+            if (handle.completeByHost()) finishQueued(req, -Errno.EIO.value(), 0, false);
+        } finally {
+            issueCtl.end();
+        }
     }
 
     /** Calls the device with {@code IO_URING_F_CANCEL} for a cancelable command ({@code io_uring_try_cancel_uring_cmd}). */
-    private void cancelCmd(Request req, int extraBits) {
-        if (req.file == null || req.queued == null) return;
+    private void cancelCmd(Request req) {
+        if (req.file == null || req.queued == null || req.queued.isDone()) return;
         IoUringCmd.Control cc = req.cmdCtl;
-        IssueFlags f = issueCtl.begin(IssueFlags.IO_URING_F_CANCEL | extraBits | ringIssueBits(), cc.cmd());
+        IssueFlags f = issueCtl.begin(IssueFlags.IO_URING_F_CANCEL | IssueFlags.IO_URING_F_COMPLETE_DEFER | ringIssueBits(), cc.cmd());
+        req.issuingThread = Thread.currentThread();
         try {
             req.file.uringCmd().uringCmd(req.file.state, cc.cmd(), f);
-        } catch (DeviceException | RuntimeException e) {
+        } catch (DeviceException e) {
             // The device must complete the command itself; what it leaves pending is completed at close.
+        } catch (RuntimeException e) {
+            stats.deviceErrors.incrementAndGet();
         } finally {
+            req.issuingThread = null;
             issueCtl.end();
         }
     }
@@ -835,16 +1016,6 @@ public final class Engine implements RingBackend {
         if (taskrunFlag) INT.getAndBitwiseAnd(rings, (long) RINGS_SQ_FLAGS, ~IORING_SQ_TASKRUN);
     }
 
-    private void afterInflightChange() {
-        // Drained requests go once everything submitted before them has completed.
-        while (!deferred.isEmpty() && inflightCount == 0) {
-            Request r = deferred.pollFirst();
-            if (r.hasFlag(IOSQE_ASYNC)) issueAsync(r, false);
-            else queueInline(r);
-        }
-        if (deferred.isEmpty() && inflightCount == 0) drainActive = false;
-    }
-
     // ================================================================ completion (CQ)
 
     /**
@@ -855,8 +1026,12 @@ public final class Engine implements RingBackend {
         if (completions.isEmpty()) return;
         for (int i = 0; i < completions.size(); i++) {
             Request r = completions.get(i);
-            if (r.hasFlag(IOSQE_CQE_SKIP_SUCCESS)) stats.skippedCqes++;
-            else postCqe(r.userData, r.res, r.cflags, r.big0, r.big1, r.big);
+            if (r.hasFlag(IOSQE_CQE_SKIP_SUCCESS)) {
+                stats.skippedCqes++;
+            } else {
+                stats.terminalCqes++;
+                postCqe(r.userData, r.res, r.cflags, r.big0, r.big1, r.big);
+            }
         }
         for (int i = 0; i < completions.size(); i++) {
             Request r = completions.get(i);
@@ -867,12 +1042,13 @@ public final class Engine implements RingBackend {
                     boolean ignore = r.skipLinkCqes;
                     localWork.addLast(() -> failLinks(next, ignore));
                 } else {
-                    localWork.addLast(() -> queueInline(next));
+                    localWork.addLast(() -> queueFromTask(next));
                 }
             }
             freeRequest(r);
         }
         completions.clear();
+        if (drainActive && !deferred.isEmpty()) queueDeferred();
     }
 
     /** Posts a CQE, or queues it on the overflow list (never dropped: IORING_FEAT_NODROP). */
@@ -971,7 +1147,7 @@ public final class Engine implements RingBackend {
         ensureOpen();
         uringLock.lock();
         try {
-            if (closed) return -Errno.EBADF.value();
+            if (closing) return -Errno.EBADF.value();
             if (opcode < 0 && (opcode & IORING_REGISTER_USE_REGISTERED_RING) != 0) return -Errno.EINVAL.value();
             if (opcode >= IORING_REGISTER_LAST || opcode < 0) return -Errno.EINVAL.value();
             if (restricted && (restrictRegister & (1L << opcode)) == 0) return -Errno.EACCES.value();
@@ -1210,47 +1386,107 @@ public final class Engine implements RingBackend {
 
     // ================================================================ close
 
-    /** Closes the ring: cancelable commands get a CANCEL call; what is still pending completes -ECANCELED. */
+    /**
+     * Closes the ring ({@code io_ring_exit_work}): commands blocked in a worker are interrupted and their answers
+     * applied; pending task work runs with TASK_DEAD; cancelable commands get a CANCEL call; what is still pending is
+     * completed with -ECANCELED by the host (6.18 would wait for it forever: docs/DEVIATIONS.md); drained and linked
+     * requests not yet issued complete with -ECANCELED. Every consumed SQE has ended when this returns.
+     */
     @Override
     public void close() {
         if (closed) return;
+        boolean mine;
         uringLock.lock();
         try {
-            if (closed) return;
-            runTaskWork();
-            for (Request r : new ArrayList<>(cancelableCmds)) {
-                cancelCmd(r, IssueFlags.IO_URING_F_COMPLETE_DEFER);
+            mine = !closing;
+            if (mine) {
+                closing = true;
+                closeLocked();
             }
-            runTaskWork();
-            for (Request r : new ArrayList<>(queuedCmds)) {
-                if (r.queued != null && r.queued.completeByHost()) {
-                    stats.completedAtClose++;
-                    finishQueued(r, -Errno.ECANCELED.value(), 0, false);
-                }
-            }
-            while (!deferred.isEmpty()) {
-                Request d = deferred.pollFirst();
-                d.res = -Errno.ECANCELED.value();
-                failRequest(d);
-            }
-            flushCompletions();
-            runTaskWork();
-            flushCompletions();
-            closed = true;
-            if (fixedFiles != null) for (OpenFile f : fixedFiles) if (f != null) f.put();
-            fixedFiles = null;
-            fixedBuffers = null;
         } finally {
             uringLock.unlock();
         }
-        synchronized (ownedUserMemory) {
-            for (MemorySegment s : ownedUserMemory) host.userMemory.remove(s);
-            ownedUserMemory.clear();
+        if (!mine) {
+            // Another thread is closing this ring (it releases the lock while it waits for workers): wait for it.
+            boolean interrupted = false;
+            while (closeDone.getCount() > 0) {
+                try {
+                    closeDone.await();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+            return;
         }
-        Thread w = waiter;
-        if (w != null) LockSupport.unpark(w);
-        host.close(ringFd);
-        host.ringClosed(this);
-        arena.close();
+        try {
+            synchronized (ownedUserMemory) {
+                for (MemorySegment s : ownedUserMemory) host.userMemory.remove(s);
+                ownedUserMemory.clear();
+            }
+            Thread w = waiter;
+            if (w != null) LockSupport.unpark(w);
+            host.closeIfSame(ringFd, ringFile);
+            host.ringClosed(this);
+            arena.close();
+        } finally {
+            closeDone.countDown();
+        }
+    }
+
+    private void closeLocked() {
+        while (!workerCmds.isEmpty()) {
+            for (Request r : workerCmds) r.interruptWorker();
+            awaitRemoteWork();
+            runTaskWork();
+        }
+        runTaskWork();
+        for (Request r : new ArrayList<>(cancelableCmds)) cancelCmd(r);
+        runTaskWork();
+        for (Request r : new ArrayList<>(queuedCmds)) {
+            if (r.queued != null && r.queued.completeByHost()) {
+                stats.completedAtClose++;
+                finishQueued(r, -Errno.ECANCELED.value(), 0, false);
+            }
+        }
+        flushCompletions();
+        // A device whose done() won the race against the host: its completion is on its way as task work.
+        while (!queuedCmds.isEmpty()) {
+            runTaskWork();
+            if (!queuedCmds.isEmpty()) awaitRemoteWork();
+        }
+        while (!deferred.isEmpty()) {
+            Request d = deferred.pollFirst();
+            d.res = -Errno.ECANCELED.value();
+            failRequest(d);
+        }
+        flushCompletions();
+        runTaskWork();
+        closed = true;
+        if (fixedFiles != null) for (OpenFile f : fixedFiles) if (f != null) f.put();
+        fixedFiles = null;
+        fixedBuffers = null;
+    }
+
+    /** Close only: waits briefly for remote task work (a worker's answer, a device's done()) without the lock. */
+    private void awaitRemoteWork() {
+        waiter = Thread.currentThread();
+        uringLock.unlock();
+        try {
+            if (remoteWork.isEmpty()) LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
+        } finally {
+            uringLock.lock();
+            waiter = null;
+        }
+    }
+
+    /** Requests issued and not yet ended (queued commands and commands in a worker): for tests. */
+    int pendingRequests() {
+        uringLock.lock();
+        try {
+            return queuedCmds.size() + workerCmds.size() + deferred.size();
+        } finally {
+            uringLock.unlock();
+        }
     }
 }

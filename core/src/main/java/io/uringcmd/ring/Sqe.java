@@ -51,6 +51,14 @@ public abstract sealed class Sqe permits Sqe64, Sqe128 {
     // ---- raw field writers (kernel names) ----
     public Sqe opcode(int opcode) { sqes.set(JAVA_BYTE, base + OPCODE, (byte) opcode); return this; }
     public Sqe opcode(Opcode opcode) { return opcode(opcode.code()); }
+    /** {@code sqe->opcode} as written (for traces and checks before submit). */
+    public int opcode() { return sqes.get(JAVA_BYTE, base + OPCODE) & 0xff; }
+    /** {@code sqe->fd} as written. */
+    public int fd() { return sqes.get(JAVA_INT, base + FD); }
+    /** {@code sqe->cmd_op} as written. */
+    public int cmdOp() { return sqes.get(JAVA_INT, base + CMD_OP); }
+    /** {@code sqe->addr} as written. */
+    public long addr() { return sqes.get(JAVA_LONG, base + ADDR); }
     /** Sets {@code sqe->flags} (IOSQE_*) to exactly {@code flags}. */
     public Sqe flags(int flags) { sqes.set(JAVA_BYTE, base + FLAGS, (byte) flags); return this; }
     /** Adds IOSQE_* bits to {@code sqe->flags}. */
