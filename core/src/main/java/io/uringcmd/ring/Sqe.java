@@ -217,6 +217,15 @@ public abstract sealed class Sqe permits Sqe64, Sqe128 {
         return prep(Opcode.READ.code(), fd).len(len).off(offset).addFlags(IOSQE_BUFFER_SELECT).bufGroup(bufGroup);
     }
 
+    /**
+     * {@code IORING_OP_READ_MULTISHOT} (6.7+): reads into a buffer of {@code bufGroup} whenever {@code fd} (pollable:
+     * pipe, socket, eventfd) has data, one CQE with F_MORE per read, until the group runs dry (-ENOBUFS), an error, or
+     * a cancel (-ECANCELED). Each read fills at most one whole buffer ({@code len} must stay 0 on 6.18: -EINVAL).
+     */
+    public Sqe prepReadMultishot(int fd, long offset, int bufGroup) {
+        return prep(Opcode.READ_MULTISHOT.code(), fd).off(offset).addFlags(IOSQE_BUFFER_SELECT).bufGroup(bufGroup);
+    }
+
     /** Legacy {@code IORING_OP_PROVIDE_BUFFERS}: {@code nbufs} buffers of {@code len} bytes from {@code mem}, ids from {@code startBid}. */
     public Sqe prepProvideBuffers(MemorySegment mem, int len, int nbufs, int bufGroup, int startBid) {
         return prep(Opcode.PROVIDE_BUFFERS.code(), nbufs).addr(mem).len(len).off(startBid).bufGroup(bufGroup);
