@@ -114,9 +114,10 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * MULTISHOT SECTION — reserved: the multishot engineer adds the event device with provided buffers here
-     * (its own ring, CQE flags F_MORE|F_BUFFER traced by the same {@link Trace}). Until then it does nothing.
+     * The multishot stream: an event device delivers events from several sources into provided buffers through one
+     * MULTISHOT uring_cmd; the stream ends with -ENOBUFS when the client stops recycling, and is re-armed.
      */
     static void multishot(Trace trace, Host host) {
+        MultishotDemoSection.run(trace, host);
     }
 }
