@@ -1,11 +1,9 @@
 package io.uringcmd.samples;
 
-import io.uringcmd.abi.BufRingLayout;
 import io.uringcmd.abi.Errno;
 import io.uringcmd.ring.*;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,14 +28,13 @@ import static java.lang.foreign.ValueLayout.*;
  * <h2>Buffer accounting</h2>
  * The buffer ring is FIFO: the device consumes entries in the order they were published, so each event CQE must
  * name the oldest published buffer (checked). A post that failed on a full CQ consumed a buffer no CQE names; at
- * the end of a stream the client compares the engine's head ({@code IORING_REGISTER_PBUF_STATUS}) with the CQEs it
- * saw and gets those buffers back ({@link End#lostBuffers()}), so every buffer is always accounted for.
+ * the end of a stream the client gets those buffers back from the {@link BufferRing}
+ * ({@link BufferRing#reclaimUnreported()}, which compares the engine's head with the CQEs taken): they are the oldest
+ * published ones ({@link End#lostBuffers()}), so every buffer is always accounted for.
  *
- * <p>(A minimal buffer ring of its own; the general client, {@code io.uringcmd.ring.BufferRing}, replaces it once
- * available.) One thread, like the ring.
+ * <p>One thread, like the ring.
  */
 public final class EventClient {
-    private static final VarHandle SHORT = JAVA_SHORT.varHandle();
 
     /** What {@link #next} read. */
     public sealed interface Item permits Delivery, End, Other {}
@@ -58,11 +55,10 @@ public final class EventClient {
     public record Other(CqeRecord cqe) implements Item {}
 
     private final IoUring<?> ring;
-    private final int fd, bgid, entries, bufSize;
-    private final MemorySegment br, bufs, status;
+    private final int fd, bgid;
+    private final BufferRing bufs;
+    /** Buffer ids in the order they were published: the order the device must consume them in. */
     private final ArrayDeque<Integer> published = new ArrayDeque<>();
-    private final boolean[] inRing;
-    private int tail, headSeen;
     private long userData;
     private boolean armed, batch;
     private long events, cqes, arms, lost;
@@ -72,19 +68,8 @@ public final class EventClient {
         this.ring = ring;
         this.fd = fd;
         this.bgid = bgid;
-        this.entries = entries;
-        this.bufSize = bufSize;
-        this.br = ring.allocatePages(Math.max(4096, BufRingLayout.BUF_SIZE * entries));
-        this.bufs = ring.allocate((long) entries * bufSize);
-        this.status = ring.allocate(BufRingLayout.STATUS_SIZE);
-        this.inRing = new boolean[entries];
-        MemorySegment reg = ring.allocate(BufRingLayout.REG_SIZE);
-        reg.set(JAVA_LONG, BufRingLayout.REG_RING_ADDR, br.address());
-        reg.set(JAVA_INT, BufRingLayout.REG_RING_ENTRIES, entries);
-        reg.set(JAVA_SHORT, BufRingLayout.REG_BGID, (short) bgid);
-        int r = ring.register(IORING_REGISTER_PBUF_RING, reg, 1);
-        if (r < 0) throw new ErrnoException("io_uring_register(PBUF_RING, group " + bgid + ")", r, null);
-        for (int bid = 0; bid < entries; bid++) recycle(bid);
+        this.bufs = BufferRing.register(ring, bgid, entries, bufSize); // buffers 0..entries-1, published in order
+        for (int bid = 0; bid < entries; bid++) published.addLast(bid);
     }
 
     /** Arms the fetch: one MULTISHOT uring_cmd on this client's group ({@code batch}: FETCH_BATCH). */
@@ -124,9 +109,7 @@ public final class EventClient {
                 throw new IllegalStateException("event in buffer " + bid + ", but the oldest published buffer is " + oldest
                         + ": the ring is consumed in order");
             }
-            inRing[bid] = false;
-            headSeen = (headSeen + 1) & 0xffff;
-            MemorySegment m = buffer(bid).asSlice(0, r.res());
+            MemorySegment m = bufs.buffer(bid).asSlice(bufs.take(r.flags(), r.res()), r.res());
             List<EventDevice.Event> evs = new ArrayList<>();
             int[] tags;
             if (batch) {
@@ -149,21 +132,19 @@ public final class EventClient {
         return new End(r, reason(r.res(), !lostNow.isEmpty()), lostNow);
     }
 
-    /** Buffers the engine consumed (its head moved past them) with no CQE naming them: back to the client. */
+    /**
+     * Buffers the engine consumed (its head moved past them) with no CQE naming them: back to the client. The ring is
+     * consumed in order, so they are the oldest published ones.
+     */
     private List<Integer> reconcile() {
-        status.fill((byte) 0);
-        status.set(JAVA_INT, BufRingLayout.STATUS_BUF_GROUP, bgid);
-        int r = ring.register(IORING_REGISTER_PBUF_STATUS, status, 1);
-        if (r < 0) throw new ErrnoException("io_uring_register(PBUF_STATUS, group " + bgid + ")", r, null);
-        int head = status.get(JAVA_INT, BufRingLayout.STATUS_HEAD);
-        List<Integer> out = new ArrayList<>();
-        while (headSeen != head) {
+        int n = bufs.reclaimUnreported();
+        List<Integer> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             int bid = published.pollFirst();
-            inRing[bid] = false;
+            if (bufs.isInRing(bid)) throw new IllegalStateException("buffer " + bid + " was consumed out of order");
             out.add(bid);
-            headSeen = (headSeen + 1) & 0xffff;
         }
-        lost += out.size();
+        lost += n;
         return out;
     }
 
@@ -179,25 +160,16 @@ public final class EventClient {
 
     /** Gives buffer {@code bid} back to the ring. */
     public void recycle(int bid) {
-        if (inRing[bid]) throw new IllegalStateException("buffer " + bid + " is already in the ring");
-        long e = (long) (tail & (entries - 1)) * BufRingLayout.BUF_SIZE;
-        // Field by field: entry 0's resv is the shared tail.
-        br.set(JAVA_LONG, e + BufRingLayout.BUF_ADDR, buffer(bid).address());
-        br.set(JAVA_INT, e + BufRingLayout.BUF_LEN, bufSize);
-        br.set(JAVA_SHORT, e + BufRingLayout.BUF_BID, (short) bid);
-        tail = (tail + 1) & 0xffff;
-        // Release: the entry is visible before the engine sees the new tail.
-        SHORT.setRelease(br, BufRingLayout.RING_TAIL, (short) tail);
+        bufs.recycle(bid); // throws if it is already in the ring
         published.addLast(bid);
-        inRing[bid] = true;
     }
 
-    public MemorySegment buffer(int bid) { return bufs.asSlice((long) bid * bufSize, bufSize); }
+    public MemorySegment buffer(int bid) { return bufs.buffer(bid); }
     public boolean isArmed() { return armed; }
-    public boolean isInRing(int bid) { return inRing[bid]; }
+    public boolean isInRing(int bid) { return bufs.isInRing(bid); }
     /** Buffers in the ring now. */
-    public int inRing() { return published.size(); }
-    public int entries() { return entries; }
+    public int inRing() { return bufs.inRing(); }
+    public int entries() { return bufs.entries(); }
     public int bufferGroup() { return bgid; }
     /** Events received, stream CQEs (events and finals), arms, and buffers got back after failed posts. */
     public long events() { return events; }

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 
 import static io.uringcmd.abi.Uapi.*;
+import static io.uringcmd.RingTests.*;
 import static io.uringcmd.embedded.EmbeddedTests.*;
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -5,6 +5,7 @@ import io.uringcmd.driver.DeviceException;
 import io.uringcmd.ring.CqeRecord;
 import org.junit.jupiter.api.Test;
 
+import static io.uringcmd.RingTests.*;
 import static io.uringcmd.embedded.EmbeddedTests.*;
 import static org.junit.jupiter.api.Assertions.*;
 

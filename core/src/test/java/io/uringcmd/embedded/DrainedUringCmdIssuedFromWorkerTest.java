@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import static io.uringcmd.RingTests.*;
 import static io.uringcmd.embedded.EmbeddedTests.*;
 import static org.junit.jupiter.api.Assertions.*;
 

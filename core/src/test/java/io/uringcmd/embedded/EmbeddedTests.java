@@ -6,21 +6,13 @@ import io.uringcmd.driver.IssueFlags;
 import io.uringcmd.driver.MiscDevice;
 import io.uringcmd.driver.OpenContext;
 import io.uringcmd.driver.UringCmdAction;
-import io.uringcmd.ring.Cqe;
-import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
 import io.uringcmd.ring.Sqe;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** Helpers shared by the embedded-host tests: a host with one device and a ring, exact CQE reaping. Not a test. */
+/** Helpers shared by the embedded-host tests: a host with one device and a ring (CQE reaping: {@link io.uringcmd.RingTests}). Not a test. */
 final class EmbeddedTests {
     private EmbeddedTests() {}
 
@@ -69,37 +61,6 @@ final class EmbeddedTests {
     }
 
     static Fixture<io.uringcmd.ring.Sqe64> fixture(Handler handler) { return new Fixture<>(RingSetup.entries(8), handler); }
-
-    /** Waits for and copies exactly {@code n} CQEs, in order. A lost CQE fails after 10 s instead of hanging. */
-    static List<CqeRecord> reap(IoUring<?> ring, int n) {
-        List<CqeRecord> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Cqe c = ring.waitCqe(Duration.ofSeconds(10));
-            assertNotNull(c, () -> "expected " + n + " CQEs, got " + out);
-            out.add(c.copy());
-            ring.cqeSeen();
-        }
-        return out;
-    }
-
-    /** Submits what is queued, waits for {@code n} CQEs, copies them, and checks no further CQE is ready. */
-    static List<CqeRecord> submitAndReap(IoUring<?> ring, int n) {
-        ring.submit();
-        List<CqeRecord> out = reap(ring, n);
-        assertNoCqe(ring);
-        return out;
-    }
-
-    /** Submits the one SQE queued and returns its CQE (and checks it is the only one). */
-    static CqeRecord submitOne(IoUring<?> ring) {
-        assertEquals(1, ring.sqReady(), "exactly one SQE should be queued");
-        return submitAndReap(ring, 1).getFirst();
-    }
-
-    static void assertNoCqe(IoUring<?> ring) {
-        Cqe c = ring.peekCqe();
-        assertNull(c, () -> "unexpected CQE " + c);
-    }
 
     /** Every SQE the engine consumed has ended with exactly one CQE or a successful skip. */
     static void assertAllEnded(Engine.Stats stats) {

@@ -3,6 +3,7 @@ package io.uringcmd.embedded;
 import io.uringcmd.ring.CqeRecord;
 import org.junit.jupiter.api.Test;
 
+import static io.uringcmd.RingTests.*;
 import static io.uringcmd.embedded.EmbeddedTests.*;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static org.junit.jupiter.api.Assertions.*;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static io.uringcmd.RingTests.*;
 import static io.uringcmd.embedded.EmbeddedTests.*;
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.uringcmd.RingTests.*;
 import static io.uringcmd.embedded.EmbeddedTests.*;
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -5,6 +5,7 @@ import io.uringcmd.ring.RingSetup;
 import org.junit.jupiter.api.Test;
 
 import static io.uringcmd.abi.Uapi.IORING_CQE_F_32;
+import static io.uringcmd.RingTests.*;
 import static io.uringcmd.embedded.EmbeddedTests.*;
 import static org.junit.jupiter.api.Assertions.*;
 
