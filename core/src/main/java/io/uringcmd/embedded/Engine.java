@@ -1848,7 +1848,8 @@ public final class Engine implements RingBackend {
      */
     @Override
     public void close() {
-        if (closed) return;
+        // closed is set inside closeLocked, before the first closer frees memory: return early only once it has.
+        if (closed && closeDone.getCount() == 0) return;
         boolean mine;
         uringLock.lock();
         try {
