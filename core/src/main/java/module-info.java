@@ -12,6 +12,7 @@ module io.uringcmd {
     exports io.uringcmd.linux;
     exports io.uringcmd.embedded;
     exports io.uringcmd.driver;
+    exports io.uringcmd.samples;
 
     // picocli reads the CLI's annotations reflectively.
     opens io.uringcmd.cli to info.picocli;

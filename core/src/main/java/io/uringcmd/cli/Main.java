@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "io_uring command passthrough (IORING_OP_URING_CMD) for Java: demo, probe, bench, conform.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DemoCommand.class,
                 ConformCommand.class,
                 ProbeCommand.class,
                 BenchCommand.class,

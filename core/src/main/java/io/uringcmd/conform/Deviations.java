@@ -44,7 +44,34 @@ public final class Deviations {
                     "The SQE is copied at prep, so IoUringCmd.sqe() stays valid until completion (the kernel only "
                             + "promises the shared SQE during the first issue, §2.5)."),
             Deviation.of("device-exception-errno", null,
-                    "A device that throws DeviceException completes with its errno; any other exception with -EIO.")
+                    "A device that throws DeviceException completes with its errno; any other exception with -EIO."),
+            Deviation.of("pending-at-close-completes", null,
+                    "Close cancels cancelable commands and completes what is left with -ECANCELED; the kernel waits forever."),
+            Deviation.of("user-memory-is-checked", null,
+                    "Only memory allocated through the host or the ring is user memory; other addresses are -EFAULT."),
+            Deviation.of("import-fixed-needs-fixed-flag", null,
+                    "importFixed without IORING_URING_CMD_FIXED is -EFAULT."),
+            Deviation.of("done-inside-another-issue", null,
+                    "A completion from inside another command's issue is posted after the current batch."),
+            Deviation.of("cancel-of-worker-command", null,
+                    "ASYNC_CANCEL of a cancelable command running in a worker gives -EALREADY (io-wq rule, not checked here)."),
+            Deviation.of("selection-scoped-to-issue-context", null,
+                    "A provided buffer a device selects (IssueFlags.bufferSelect) lives only in that issue context: if "
+                            + "not posted there it goes back to its group when the context ends, and the BufferSelection "
+                            + "throws on later use. In 6.18 it stays selected on the request across contexts (§3.4's "
+                            + "'same context' rule is only a comment), so another request may pick the same buffer and the "
+                            + "command's next select WARNs and gets -EINVAL. Not visible in a CQE of a correct driver."),
+            Deviation.of("worker-post-under-ring-lock", null,
+                    "A multishot post from a worker context (IO_URING_F_UNLOCKED) takes the ring lock and posts; in 6.18 "
+                            + "io_req_post_cqe from io-wq is a lockdep violation that production kernels let through "
+                            + "unlocked. The buffer selected there was committed at once, as in the kernel (§3.3.5)."),
+            Deviation.of("select-unmapped-buffer-efault", null,
+                    "Selecting a ring entry whose addr/len is not user memory of the host throws DeviceException "
+                            + "(-EFAULT) from bufferSelect and gives the buffer back (a worker's stays consumed); the kernel "
+                            + "returns the address and the driver's copy_to_user fails with -EFAULT."),
+            Deviation.of("post-larger-than-selection", null,
+                    "postCqe of more bytes than the selected buffer holds throws IllegalArgumentException; the kernel "
+                            + "posts res as given and an INC ring would consume the following buffers too.")
     );
 
     /** The deviation that covers {@code c}, or null. */

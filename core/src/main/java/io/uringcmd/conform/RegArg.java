@@ -141,7 +141,8 @@ public sealed interface RegArg {
             r.set(JAVA_INT, BufRingLayout.REG_RING_ENTRIES, ringEntries);
             r.set(JAVA_SHORT, BufRingLayout.REG_BGID, (short) bgid);
             r.set(JAVA_SHORT, BufRingLayout.REG_FLAGS, (short) flags);
-            r.set(JAVA_LONG, BufRingLayout.REG_RESV, resv0);
+            // resv0 is the u64 at byte 16: on 6.18.44 that is min_left (u32, bytes 16..19) and resv[0] (u32).
+            r.set(JAVA_LONG, BufRingLayout.REG_MIN_LEFT, resv0);
             return r;
         }
         @Override public String toString() {

@@ -234,8 +234,9 @@ public final class Runner {
         void drain() {
             long deadline = System.nanoTime() + drainTimeout.toNanos();
             while (cqes.size() < c.expectedCqes()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) break;
+                // waitCqe takes a ready CQE first, so CQEs already posted count even when this thread was descheduled
+                // past the deadline (a loaded machine); with no time left it only peeks.
+                long left = Math.max(0, deadline - System.nanoTime());
                 Cqe q = ring.waitCqe(Duration.ofNanos(left));
                 if (q == null) break;
                 cqes.add(q.copy());

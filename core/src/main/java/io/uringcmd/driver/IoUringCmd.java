@@ -2,6 +2,7 @@ package io.uringcmd.driver;
 
 import io.uringcmd.abi.Errno;
 
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 
 import static io.uringcmd.abi.Uapi.*;
@@ -26,7 +27,8 @@ public final class IoUringCmd {
         MemorySegment pdu();
         UserSlice userSlice(long addr, long len) throws DeviceException;
         MemorySegment importFixed(long addr, long len) throws DeviceException;
-        void markCancelable();
+        /** Marks the command cancelable; {@code handle} is its pending handle, or null before queue(). */
+        void markCancelable(QueuedCmd handle);
         /** A queued command's completion, from any thread: post {@code res} through task work. */
         void queuedDone(QueuedCmd handle, int res, long res2, boolean hasRes2);
         /** Run {@code work} on the ring's issuing thread in a new issue context. */
@@ -69,6 +71,8 @@ public final class IoUringCmd {
     }
 
     private static final int NONE = 0, COMPLETED = 1, QUEUED = 2, REISSUE = 3;
+    /** {@code sizeof(((struct io_uring_cmd *) 0)->pdu)}. */
+    public static final int PDU_SIZE = 32;
 
     private final Host host;
     private final UringCmdAction.Complete complete = new UringCmdAction.Complete(this);
@@ -102,11 +106,38 @@ public final class IoUringCmd {
     /** The SQE, read-only. */
     public IoUringSqe sqe() { return host.sqe(); }
 
-    /** The 32-byte per-command scratch area, zeroed when the command is prepared. */
+    /** The 32-byte per-command scratch area, zeroed when the command is prepared (and kept across a reissue). */
     public MemorySegment pdu() { return host.pdu(); }
+
+    /**
+     * The pdu as {@code layout} ({@code io_uring_cmd_to_pdu(cmd, T)}): the first {@code layout.byteSize()} bytes.
+     * A layout larger than the 32-byte pdu is {@code -EINVAL} (the kernel's BUILD_BUG, Rust's {@code write_pdu}).
+     */
+    public MemorySegment pdu(MemoryLayout layout) throws DeviceException {
+        if (layout.byteSize() > PDU_SIZE) {
+            throw new DeviceException(Errno.EINVAL, "pdu layout of " + layout.byteSize() + " bytes is larger than the "
+                    + PDU_SIZE + "-byte pdu");
+        }
+        return host.pdu().asSlice(0, layout.byteSize(), layout.byteAlignment());
+    }
+
+    /**
+     * The handle of this command while it is queued, else null. A cancel call ({@link IssueFlags#cancel()}) uses it
+     * to find, and complete, the command it is asked to cancel.
+     */
+    public QueuedCmd pending() { return state == QUEUED ? queuedHandle : null; }
 
     /** A checked slice of user memory; a bad range is {@code -EFAULT}. */
     public UserSlice user(long addr, long len) throws DeviceException { return host.userSlice(addr, len); }
+
+    /**
+     * The user memory whose address is the u64 at {@code cmdOffset} of the command data:
+     * {@code UserSlice::new(u64_to_user_ptr(cmd[cmdOffset]), len)}. An offset outside the command area is
+     * {@code -EINVAL}; an address that is not user memory is {@code -EFAULT}.
+     */
+    public UserSlice userPtr(long cmdOffset, long len) throws DeviceException {
+        return host.userSlice(host.sqe().cmdLong(cmdOffset), len);
+    }
 
     /**
      * The registered buffer of {@code sqe->buf_index}, sliced to {@code [addr, addr+len)}, for a command sent with
@@ -118,7 +149,7 @@ public final class IoUringCmd {
      * Marks the command cancelable ({@code io_uring_cmd_mark_cancelable}): ring close (and, on the embedded host,
      * ASYNC_CANCEL) calls the device again with {@link IssueFlags#cancel()}. Idempotent.
      */
-    public void markCancelable() { host.markCancelable(); }
+    public void markCancelable() { host.markCancelable(pending()); }
 
     /** Complete now with {@code res} ({@code >= 0}, or {@code -errno}). */
     public UringCmdAction complete(int res) {

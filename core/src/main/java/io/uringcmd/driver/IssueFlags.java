@@ -27,6 +27,12 @@ public final class IssueFlags {
 
         /** {@code io_uring_mshot_cmd_post_cqe}: true when the command must now be completed by the caller. */
         boolean postCqe(IoUringCmd cmd, BufferSelection selection, int res, IssueFlags flags);
+
+        /**
+         * The context is ending; {@code flags} are still valid. The host gives back what the context still holds (a
+         * buffer selected and not posted goes back to its group).
+         */
+        default void ended(IssueFlags flags) {}
     }
 
     /** The host's handle on an {@link IssueFlags}: opens and closes the context. Devices never see it. */
@@ -48,9 +54,13 @@ public final class IssueFlags {
 
         /** Leaves the context: later use of the flags or of a selection made in it throws. */
         public void end() {
-            flags.active = false;
-            flags.cmd = null;
-            flags.generation++;
+            try {
+                if (flags.active) flags.context.ended(flags);
+            } finally {
+                flags.active = false;
+                flags.cmd = null;
+                flags.generation++;
+            }
         }
     }
 
@@ -88,8 +98,12 @@ public final class IssueFlags {
 
     /**
      * Selects a buffer from {@code bufGroup} for a multishot command ({@code io_uring_cmd_buffer_select});
-     * {@code len} 0 means the whole buffer. Null when the group has no buffer: the device decides what that means
-     * (the samples end the command with {@code -ENOBUFS}).
+     * {@code len} 0 means the whole buffer, else {@code min(len, buffer length)}. Null when the group has no buffer
+     * or does not exist: the device decides what that means (the samples end the command with {@code -ENOBUFS}).
+     * One selection at a time ({@code -EINVAL} otherwise); {@code -EINVAL} too for a command without
+     * {@code IORING_URING_CMD_MULTISHOT}. The selection is this context's: post it here with {@link #postCqe}; if
+     * not, it goes back to its group when the context ends. In a worker ({@code IO_URING_F_UNLOCKED}) the buffer is
+     * consumed at once, as in the kernel.
      */
     public BufferSelection bufferSelect(IoUringCmd cmd, int bufGroup, long len) throws DeviceException {
         check();
@@ -98,8 +112,11 @@ public final class IssueFlags {
 
     /**
      * Posts one multishot event of {@code res} bytes written to {@code selection}
-     * ({@code io_uring_mshot_cmd_post_cqe}). Returns true when the command must now be completed by the caller
-     * (the post failed, or {@code res <= 0}), false when the event was posted and the stream goes on.
+     * ({@code io_uring_mshot_cmd_post_cqe}): commits the buffer (head +1, or {@code res} bytes of an incremental
+     * buffer) and posts {@code res} with {@code F_MORE | F_BUFFER | bid << 16} (+ {@code F_BUF_MORE}). Returns false
+     * when the event was posted and the stream goes on; true when the command must now be completed by the caller:
+     * {@code res <= 0} (the buffer goes back), or the CQ had no room or overflowed CQEs were pending — then the buffer
+     * stays consumed and the event did not reach the client, so keep it for the next command.
      */
     public boolean postCqe(IoUringCmd cmd, BufferSelection selection, int res) {
         check();

@@ -24,8 +24,9 @@ public interface MiscDevice<F> {
     /** {@code unlocked_ioctl}. */
     interface Ioctl<F> {
         /**
-         * Returns the ioctl's result ({@code >= 0}); throw {@link DeviceException} for {@code -errno}.
-         * {@code arg} is the raw argument; {@link OpenContext#user} makes a bounded slice of it when it is a pointer.
+         * Returns the ioctl's result ({@code >= 0}); throw {@link DeviceException} for {@code -errno} (any other
+         * exception gives {@code -EIO}).
+         * {@code arg} is the raw argument; {@code user.slice(arg, cmd.size())} makes a bounded slice of it when it is a pointer.
          */
         long ioctl(F file, CmdOp cmd, long arg, UserAccess user) throws DeviceException;
     }
@@ -35,8 +36,13 @@ public interface MiscDevice<F> {
         /**
          * Handles one command. Return {@link IoUringCmd#complete(int)} to complete now, or {@link QueuedCmd#queued()}
          * after {@link IoUringCmd#queue()} to complete later from any thread, or {@link IoUringCmd#reissue()} to be
-         * called again from a worker that may block. Throw {@link DeviceException} to complete with {@code -errno}.
-         * With {@link IssueFlags#cancel()} set, this is a cancel request for a command marked cancelable.
+         * called again from a worker that may block. Throw {@link DeviceException} to complete with {@code -errno};
+         * any other exception completes the command with {@code -EIO} (and the ring keeps serving).
+         *
+         * <p>With {@link IssueFlags#cancel()} set, this is not an issue but a cancel request for a queued command
+         * marked cancelable (ring close; ASYNC_CANCEL on the embedded host): complete {@link IoUringCmd#pending()}
+         * unless another thread already did, and return {@code pending.queued()}. The result of a cancel call is
+         * ignored; what the device leaves pending is completed with {@code -ECANCELED} when the ring closes.
          */
         UringCmdAction uringCmd(F file, IoUringCmd cmd, IssueFlags issueFlags) throws DeviceException;
     }

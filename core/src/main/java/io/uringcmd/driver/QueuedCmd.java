@@ -29,17 +29,23 @@ public final class QueuedCmd {
     QueuedCmd(IoUringCmd cmd, IoUringCmd.Host host) {
         this.cmd = cmd;
         this.host = host;
-        this.queued = new UringCmdAction.Queued(this, cmd);
+        this.queued = new UringCmdAction.Queued(this);
     }
 
     /** The action to return from {@code uringCmd}. */
     public UringCmdAction.Queued queued() { return queued; }
 
-    /** The command, while it is pending (its object is reused once the command completes). */
+    /**
+     * The command, while it is pending (its object is reused once the command completes, so call this only where
+     * the command cannot complete meanwhile: under the lock the device completes it with, or in its cancel call).
+     */
     public IoUringCmd cmd() {
         if (state != PENDING) throw new IllegalStateException("the command has completed; its IoUringCmd now belongs to another command");
         return cmd;
     }
+
+    /** The command, whatever the state (for the command's own action object). */
+    IoUringCmd cmdUnchecked() { return cmd; }
 
     /** Completes the command with {@code res}. */
     public boolean done(int res) { return finish(res, 0, false); }
@@ -63,6 +69,14 @@ public final class QueuedCmd {
     public void completeInTask(TaskWork work) {
         if (state != PENDING) return;
         host.queuedInTask(this, work);
+    }
+
+    /**
+     * Marks the pending command cancelable from any thread ({@link IoUringCmd#markCancelable()} is for the issue
+     * itself); it takes effect through task work. Does nothing once the command has completed.
+     */
+    public void markCancelable() {
+        if (state == PENDING) host.markCancelable(this);
     }
 
     /** Whether the command has been completed (by the device or the host). */

@@ -29,16 +29,10 @@ public sealed interface UringCmdAction permits UringCmdAction.Complete, UringCmd
     /** Queued ({@code -EIOCBQUEUED}): the {@link QueuedCmd} completes it later, exactly once. */
     final class Queued implements UringCmdAction {
         private final QueuedCmd handle;
-        private final IoUringCmd cmd;
 
-        Queued(QueuedCmd handle, IoUringCmd cmd) {
-            this.handle = handle;
-            this.cmd = cmd;
-        }
+        Queued(QueuedCmd handle) { this.handle = handle; }
 
-        // The command as queued, not handle.cmd(): another thread may already have called done() (legal, as a
-        // driver's IRQ may complete before ->uring_cmd returns -EIOCBQUEUED), after which handle.cmd() throws.
-        @Override public IoUringCmd cmd() { return cmd; }
+        @Override public IoUringCmd cmd() { return handle.cmdUnchecked(); }
         public QueuedCmd handle() { return handle; }
     }
 

@@ -1,5 +1,6 @@
 package io.uringcmd.embedded;
 
+import io.uringcmd.abi.BufRingLayout;
 import io.uringcmd.abi.CqeLayout;
 import io.uringcmd.abi.Errno;
 import io.uringcmd.abi.Opcode;
@@ -28,8 +29,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -44,8 +47,16 @@ import static java.lang.foreign.ValueLayout.*;
  *
  * <h2>Threading</h2>
  * The thread in {@link #enter} holds {@code uringLock} (the kernel's uring_lock) while it submits, runs task work
- * and posts CQEs. Device threads only enqueue completions ({@link #queuedDone}) and task work; they never touch ring
- * memory. The waiter is unparked when work arrives.
+ * and posts CQEs. Device threads only enqueue completions ({@link #queuedDone}) and task work; they never take the
+ * lock or touch ring memory, so a device may complete commands while holding its own locks. The waiter is unparked
+ * when work arrives. Commands issued with IOSQE_ASYNC, reissued after -EAGAIN, or released from a drain run on the
+ * host's worker threads (io-wq) and hand their answer back as task work.
+ *
+ * <h2>Invariants</h2>
+ * A queued command's handle is completed by exactly one side — the device's {@code done()} or the host (a device that
+ * threw, ring close) — decided by the handle's CAS; the winner's completion is applied under the lock, after the
+ * command's answer if it arrives first ({@code Request.earlyWork}). {@link #close} returns only when every consumed
+ * SQE has ended ({@code stats().inFlight() == 0}).
  */
 public final class Engine implements RingBackend {
     private static final VarHandle INT = JAVA_INT.varHandle();
@@ -56,6 +67,16 @@ public final class Engine implements RingBackend {
     private static final int MAX_REG_BUFFERS = 1 << 14;
     /** {@code IORING_MAX_FIXED_FILES}. */
     private static final int MAX_FIXED_FILES = 1 << 20;
+    /** {@code MAX_BIDS_PER_BGID}: bids are a u16 in the CQE. */
+    private static final int MAX_BIDS_PER_BGID = 1 << 16;
+    /** x86_64 {@code TASK_SIZE_MAX} with 4-level paging: {@code access_ok} refuses ranges ending above it. */
+    private static final long TASK_SIZE_MAX = 0x7ffffffff000L;
+    private static final long PAGE_SIZE = 4096;
+    /**
+     * {@code io_uring_buf_reg.min_left} (u32 at byte 16) and the start of {@code resv[5]} (u32s): the layout of
+     * 6.18.44, which carries the backport of "io_uring/kbuf: support min length left for incremental buffers".
+     */
+    private static final long REG_MIN_LEFT = 16, REG_RESV_U32 = 20;
 
     final Host host;
     private final Arena arena;
@@ -65,6 +86,7 @@ public final class Engine implements RingBackend {
     private final int setupFlags, sqEntries, cqEntries, sqMask, cqMask, sqeShift, cqeShift;
     private final boolean sqe128, cqe32, cqeMixed, noSqArray, submitAll, deferTaskrun, iopoll, taskrunFlag;
     private final int ringFd;
+    private final OpenFile ringFile;
     private final ReentrantLock uringLock = new ReentrantLock();
     private final IssueFlags.Control issueCtl;
     private final List<MemorySegment> ownedUserMemory = new ArrayList<>();
@@ -80,14 +102,20 @@ public final class Engine implements RingBackend {
     private final ConcurrentLinkedQueue<Runnable> remoteWork = new ConcurrentLinkedQueue<>();
     private final ArrayList<Request> cancelableCmds = new ArrayList<>();
     private final ArrayList<Request> queuedCmds = new ArrayList<>();
+    /** uring_cmds running in a worker (io-wq). */
+    private final ArrayList<Request> workerCmds = new ArrayList<>();
     private final ArrayDeque<Request> deferred = new ArrayDeque<>();
     private Request linkHead, linkLast;
-    private boolean drainDisabled, drainActive;
-    private int inflightCount;
+    private boolean drainDisabled, drainActive, drainNext;
+    /** The kernel's nr_req_allocated (requests not yet freed) and nr_drained (requests parked on the defer list). */
+    private int liveRequests, nrDrained;
 
     // CQ overflow (the kernel's cq_overflow_list)
     private record Overflow(long userData, int res, int flags, long big0, long big1, boolean big) {}
     private final ArrayDeque<Overflow> overflow = new ArrayDeque<>();
+
+    // provided buffers (the kernel's io_bl_xa), indexed by buffer group
+    private BufferList[] bufferLists = new BufferList[0];
 
     // registered resources
     private OpenFile[] fixedFiles;
@@ -100,25 +128,44 @@ public final class Engine implements RingBackend {
     private int restrictAllowed, restrictRequired;
 
     private volatile Thread waiter;
+    /** Set when close begins: task work sees TASK_DEAD, nothing new is issued, enter gives -EBADF. */
+    private volatile boolean closing;
     private volatile boolean closed;
+    private final java.util.concurrent.CountDownLatch closeDone = new java.util.concurrent.CountDownLatch(1);
     private final Stats stats = new Stats();
 
-    /** Counts that let tests prove every SQE ended exactly once. */
+    /**
+     * Counts that let tests prove every SQE ended exactly once: once nothing is in flight (e.g. after close),
+     * {@code consumed() == terminalCqes() + skippedCqes()}. Counters the ring's thread keeps are plain volatile
+     * fields written under the ring lock; the others are atomic.
+     */
     public static final class Stats {
-        volatile long consumed, cqesPosted, skippedCqes, completedAtClose, doneAfterClose, deviceErrors;
+        volatile long consumed, cqesPosted, terminalCqes, skippedCqes, completedAtClose;
+        final AtomicLong doneAfterClose = new AtomicLong(), deviceErrors = new AtomicLong();
 
         /** SQEs the engine consumed from the SQ (each gets one terminal CQE or a successful skip). */
         public long consumed() { return consumed; }
         /** CQEs written to the CQ ring or its overflow list (including multishot events and link failures). */
         public long cqesPosted() { return cqesPosted; }
+        /** Final CQEs: one per consumed SQE that ended with a CQE (so not multishot events). */
+        public long terminalCqes() { return terminalCqes; }
         /** Successful requests whose CQE was skipped ({@code IOSQE_CQE_SKIP_SUCCESS}). */
         public long skippedCqes() { return skippedCqes; }
+        /** SQEs consumed and not yet ended: 0 on a closed ring. */
+        public long inFlight() { return consumed - terminalCqes - skippedCqes; }
         /** Queued commands the ring completed with {@code -ECANCELED} at close, because the device had not. */
         public long completedAtClose() { return completedAtClose; }
-        /** Device completions that arrived after the ring closed (dropped). */
-        public long doneAfterClose() { return doneAfterClose; }
+        /** Device completions that reached the engine after the ring closed (dropped; never expected). */
+        public long doneAfterClose() { return doneAfterClose.get(); }
         /** Device calls that threw something other than {@code DeviceException} (completed with -EIO). */
-        public long deviceErrors() { return deviceErrors; }
+        public long deviceErrors() { return deviceErrors.get(); }
+
+        @Override
+        public String toString() {
+            return "Stats[consumed=" + consumed + ", cqesPosted=" + cqesPosted + ", terminal=" + terminalCqes
+                    + ", skipped=" + skippedCqes + ", completedAtClose=" + completedAtClose + ", doneAfterClose="
+                    + doneAfterClose() + ", deviceErrors=" + deviceErrors() + "]";
+        }
     }
 
     private Engine(Host host, int entries, int flags, int cqEntriesArg) {
@@ -165,7 +212,8 @@ public final class Engine implements RingBackend {
                 RINGS_CQ_FLAGS);
         this.memory = new RingMemory(rings, rings, sqes, params);
         this.issueCtl = IssueFlags.create(new MultishotContext());
-        this.ringFd = host.install(new OpenFile(host, "anon_inode:[io_uring]", Host.RING_NODE, this, 2));
+        this.ringFile = new OpenFile(host, "anon_inode:[io_uring]", Host.RING_NODE, this, 2);
+        this.ringFd = host.install(ringFile);
     }
 
     /** {@code io_uring_setup} with 6.18's validation, in its order (kernel-uring-cmd.md §1.7). */
@@ -222,7 +270,7 @@ public final class Engine implements RingBackend {
         }
         uringLock.lock();
         try {
-            if (closed) return -Errno.EBADF.value();
+            if (closing) return -Errno.EBADF.value();
             if (disabled) return -Errno.EBADFD.value();
             int ret = 0;
             if (toSubmit != 0) {
@@ -290,7 +338,7 @@ public final class Engine implements RingBackend {
                 uringLock.lock();
                 waiter = null;
             }
-            if (closed) return -Errno.EBADF.value();
+            if (closing) return -Errno.EBADF.value();
             if (Thread.interrupted()) return -Errno.EINTR.value();
         }
     }
@@ -337,14 +385,19 @@ public final class Engine implements RingBackend {
 
     private Request allocRequest() {
         Request r = freeRequests.pollFirst();
-        if (r == null) r = new Request(this, arena.allocate(SqeLayout.SIZE_128, 64), arena.allocate(32, 8));
+        // The SQE copy has the ring's SQE size, so the command area the device sees is 16 or 80 bytes (§1.2).
+        if (r == null) r = new Request(this, arena.allocate(sqe128 ? SqeLayout.SIZE_128 : SqeLayout.SIZE, 64),
+                arena.allocate(IoUringCmd.PDU_SIZE, 8));
         r.reset();
+        liveRequests++;
         return r;
     }
 
     private void freeRequest(Request r) {
+        if (r.file != null) r.file.put(); // the request's file reference: release may run now
         r.file = null;
         r.queued = null;
+        liveRequests--;
         freeRequests.addFirst(r);
     }
 
@@ -359,7 +412,7 @@ public final class Engine implements RingBackend {
             if ((req.sqeFlags & LINK_FLAGS) != 0) return 0;
             Request head = linkHead;
             linkHead = linkLast = null;
-            if (head.failed || head.hasFlag(IOSQE_ASYNC) || drainActive) queueFallback(head);
+            if (head.failed || head.forceAsync) queueFallback(head);
             else queueInline(head);
             return 0;
         }
@@ -367,7 +420,7 @@ public final class Engine implements RingBackend {
             linkHead = linkLast = req;
             return 0;
         }
-        if (req.hasFlag(IOSQE_ASYNC) || req.hasFlag(IOSQE_IO_DRAIN) || drainActive) queueFallback(req);
+        if (req.forceAsync) queueFallback(req);
         else queueInline(req);
         return 0;
     }
@@ -417,7 +470,25 @@ public final class Engine implements RingBackend {
             if ((sqeFlags & IOSQE_CQE_SKIP_SUCCESS) != 0) drainDisabled = true;
             if ((sqeFlags & IOSQE_IO_DRAIN) != 0) {
                 if (drainDisabled) return -Errno.EOPNOTSUPP.value();
+                req.drain = true;
+                // io_init_drain: a drain inside a link drains its head and the request after the link.
                 drainActive = true;
+                if (linkHead != null) {
+                    linkHead.drain = true;
+                    linkHead.forceAsync = true;
+                    drainNext = true;
+                }
+            }
+        }
+        req.forceAsync = (sqeFlags & IOSQE_ASYNC) != 0;
+        if (drainActive || drainNext) {
+            // "knock it to the slow queue path, will be drained there"
+            if (drainActive) req.forceAsync = true;
+            if (drainNext && linkHead == null) {
+                drainNext = false;
+                drainActive = true;
+                req.drain = true;
+                req.forceAsync = true;
             }
         }
         if (restricted) {
@@ -436,6 +507,8 @@ public final class Engine implements RingBackend {
             case NOP -> prepNop(req, o);
             case ASYNC_CANCEL -> prepCancel(req, o);
             case URING_CMD -> prepUringCmd(req, o);
+            case PROVIDE_BUFFERS -> prepProvideBuffers(req, o);
+            case REMOVE_BUFFERS -> prepRemoveBuffers(req, o);
             default -> -Errno.EOPNOTSUPP.value();
         };
     }
@@ -474,6 +547,47 @@ public final class Engine implements RingBackend {
         return 0;
     }
 
+    /** {@code io_provide_buffers_prep} (§4.5): fd = nbufs, addr, len = buffer length, off = first bid, buf_group. */
+    private int prepProvideBuffers(Request req, long o) {
+        if (sqes.get(JAVA_INT, o + SqeLayout.RW_FLAGS) != 0 || sqes.get(JAVA_INT, o + SqeLayout.SPLICE_FD_IN) != 0) {
+            return -Errno.EINVAL.value();
+        }
+        long nbufs = sqes.get(JAVA_INT, o + SqeLayout.FD); // s32 read into a u64: -1 is huge
+        if (nbufs == 0 || Long.compareUnsigned(nbufs, MAX_BIDS_PER_BGID) > 0) return -Errno.E2BIG.value();
+        long addr = sqes.get(JAVA_LONG, o + SqeLayout.ADDR);
+        long len = Integer.toUnsignedLong(sqes.get(JAVA_INT, o + SqeLayout.LEN));
+        if (len == 0) return -Errno.EINVAL.value();
+        long size = len * nbufs; // at most 2^32 * 2^16: no overflow in 64 bits
+        long end = addr + size;
+        if (Long.compareUnsigned(end, addr) < 0) return -Errno.EOVERFLOW.value();
+        // access_ok only: the buffers are dereferenced when selected, not now (the kernel accepts unmapped ranges).
+        if (Long.compareUnsigned(end, TASK_SIZE_MAX) > 0) return -Errno.EFAULT.value();
+        int bgid = sqes.get(JAVA_SHORT, o + SqeLayout.BUF_GROUP) & 0xffff;
+        long off = sqes.get(JAVA_LONG, o + SqeLayout.OFF);
+        if (Long.compareUnsigned(off, 0xffff) > 0) return -Errno.E2BIG.value();
+        if (off + nbufs > MAX_BIDS_PER_BGID) return -Errno.EINVAL.value();
+        req.pbufNbufs = (int) nbufs;
+        req.pbufAddr = addr;
+        req.pbufLen = (int) len;
+        req.pbufBgid = bgid;
+        req.pbufBid = (int) off;
+        return 0;
+    }
+
+    /** {@code io_remove_buffers_prep} (§4.5): fd = nbufs, buf_group; everything else must be zero. */
+    private int prepRemoveBuffers(Request req, long o) {
+        if (sqes.get(JAVA_INT, o + SqeLayout.RW_FLAGS) != 0 || sqes.get(JAVA_LONG, o + SqeLayout.ADDR) != 0
+                || sqes.get(JAVA_INT, o + SqeLayout.LEN) != 0 || sqes.get(JAVA_LONG, o + SqeLayout.OFF) != 0
+                || sqes.get(JAVA_INT, o + SqeLayout.SPLICE_FD_IN) != 0) {
+            return -Errno.EINVAL.value();
+        }
+        long nbufs = sqes.get(JAVA_INT, o + SqeLayout.FD);
+        if (nbufs == 0 || Long.compareUnsigned(nbufs, MAX_BIDS_PER_BGID) > 0) return -Errno.EINVAL.value();
+        req.pbufNbufs = (int) nbufs;
+        req.pbufBgid = sqes.get(JAVA_SHORT, o + SqeLayout.BUF_GROUP) & 0xffff;
+        return 0;
+    }
+
     /** {@code io_uring_cmd_prep} (§2.2), plus the SQE snapshot and the zeroed pdu. */
     private int prepUringCmd(Request req, long o) {
         if (sqes.get(JAVA_INT, o + SqeLayout.PAD1) != 0) return -Errno.EINVAL.value();
@@ -488,7 +602,6 @@ public final class Engine implements RingBackend {
         // The device sees a copy of the whole SQE (64 or 128 bytes), valid for the command's whole life.
         int size = sqe128 ? 128 : 64;
         MemorySegment.copy(sqes, o, req.sqeCopy, 0, size);
-        if (!sqe128) req.sqeCopy.asSlice(64, 64).fill((byte) 0);
         // Zeroed pdu: the seed patch's zero-init, not merged in 6.18 (docs/DEVIATIONS.md).
         req.pdu.fill((byte) 0);
         return 0;
@@ -496,23 +609,72 @@ public final class Engine implements RingBackend {
 
     // ================================================================ issue
 
+    private static final int INLINE_BITS =
+            IssueFlags.IO_URING_F_NONBLOCK | IssueFlags.IO_URING_F_COMPLETE_DEFER | IssueFlags.IO_URING_F_INLINE;
+    private static final int TASK_BITS = IssueFlags.IO_URING_F_NONBLOCK | IssueFlags.IO_URING_F_COMPLETE_DEFER;
+    private static final int IOWQ_BITS = IssueFlags.IO_URING_F_UNLOCKED | IssueFlags.IO_URING_F_IOWQ;
+
+    /** First issue from the submit call ({@code io_queue_sqe}). */
     private void queueInline(Request req) {
-        issue(req, IssueFlags.IO_URING_F_NONBLOCK | IssueFlags.IO_URING_F_COMPLETE_DEFER | IssueFlags.IO_URING_F_INLINE);
+        issue(req, INLINE_BITS);
     }
 
-    /** {@code io_queue_sqe_fallback}: a failed chain completes; IOSQE_ASYNC goes to a worker; drain waits. */
+    /**
+     * {@code io_req_task_submit}: a link member (or a drained request) issued from task work: IOSQE_ASYNC goes to a
+     * worker, otherwise inline without {@code IO_URING_F_INLINE}. While the ring closes, it is canceled instead.
+     */
+    private void queueFromTask(Request req) {
+        if (closing) {
+            req.res = -Errno.ECANCELED.value();
+            failRequest(req);
+        } else if (req.forceAsync) {
+            issueAsync(req, false);
+        } else {
+            issue(req, TASK_BITS);
+        }
+    }
+
+    /** {@code io_queue_sqe_fallback}: a failed chain completes; while a drain is active it waits; else a worker. */
     private void queueFallback(Request req) {
         if (req.failed) {
             failRequest(req);
-            return;
+        } else if (drainActive) {
+            drainReq(req);
+        } else {
+            issueAsync(req, false);
         }
-        if (drainActive && (inflightCount > 0 || !deferred.isEmpty())) {
-            deferred.addLast(req);
-            return;
+    }
+
+    /** {@code io_drain_req}: parks the request (with its link) on the defer list, then releases what may go. */
+    private void drainReq(Request req) {
+        deferred.addLast(req);
+        nrDrained += linkedNr(req);
+        queueDeferred();
+        if (!req.drain && deferred.isEmpty()) drainActive = false;
+    }
+
+    private static int linkedNr(Request head) {
+        int n = 0;
+        for (Request r = head; r != null; r = r.link) n++;
+        return n;
+    }
+
+    /**
+     * {@code io_queue_deferred}: the first parked request, and any drained one, goes only when every live request
+     * is a parked one (everything submitted before it has completed and been freed); it is issued from task work.
+     */
+    private void queueDeferred() {
+        if (closing) return; // close fails what is still deferred
+        boolean drainSeen = false, first = true;
+        while (!deferred.isEmpty()) {
+            Request r = deferred.peekFirst();
+            drainSeen |= r.drain;
+            if ((drainSeen || first) && liveRequests != nrDrained) return;
+            deferred.pollFirst();
+            nrDrained -= linkedNr(r);
+            localWork.addLast(() -> queueFromTask(r));
+            first = false;
         }
-        drainActive = false;
-        if (req.hasFlag(IOSQE_ASYNC)) issueAsync(req, false);
-        else queueInline(req);
     }
 
     /**
@@ -546,6 +708,7 @@ public final class Engine implements RingBackend {
             case NOP -> issueNop(req);
             case ASYNC_CANCEL -> issueCancel(req);
             case URING_CMD -> issueUringCmd(req, issueFlags);
+            case PROVIDE_BUFFERS, REMOVE_BUFFERS -> issueManageBuffers(req);
             default -> {
                 req.setResult(-Errno.EOPNOTSUPP.value());
                 completions.add(req);
@@ -553,30 +716,35 @@ public final class Engine implements RingBackend {
         }
     }
 
-    /** IOSQE_ASYNC or -EAGAIN: run in a worker, without NONBLOCK; the result comes back as task work. */
+    /**
+     * IOSQE_ASYNC or -EAGAIN: run in a worker ({@code io_wq_submit_work}), without NONBLOCK; the answer comes back
+     * as task work. For IOSQE_ASYNC the worker first assigns the file, so a bad fd or a device without uringCmd
+     * gives the same CQE as inline.
+     */
     private void issueAsync(Request req, boolean reissue) {
         if (req.opcode != Opcode.URING_CMD.code()) {
-            queueInline(req);
+            // NOP and ASYNC_CANCEL give the same result in a worker as inline.
+            issue(req, TASK_BITS);
             return;
         }
-        if (reissue) {
-            req.cmdFlags |= IORING_URING_CMD_REISSUE;
-        } else if (!assignCmdFile(req)) {
-            return; // -EBADF / -EOPNOTSUPP, as io-wq's io_issue_sqe would answer
-        }
-        req.inflight = true;
-        inflightCount++;
-        int ringBits = ringIssueBits();
+        if (reissue) req.cmdFlags |= IORING_URING_CMD_REISSUE;
+        else if (!assignCmdFile(req)) return;
+        req.awaitingResult = true;
+        workerCmds.add(req);
+        int bits = IOWQ_BITS | ringIssueBits();
         host.workers.execute(() -> {
             // A worker has its own issue context: selections made here are committed at once (UNLOCKED).
             IssueFlags.Control ctl = IssueFlags.create(new MultishotContext());
-            WorkerResult r = callDevice(req, ctl, IssueFlags.IO_URING_F_UNLOCKED | IssueFlags.IO_URING_F_IOWQ | ringBits,
-                    new WorkerResult());
+            req.workerStarted();
+            int kind;
+            try {
+                kind = callDevice(req, ctl, bits);
+            } finally {
+                req.workerDone();
+            }
             addRemoteWork(() -> {
-                req.inflight = false;
-                inflightCount--;
-                applyResult(req, r, true);
-                afterInflightChange();
+                workerCmds.remove(req);
+                applyResult(req, kind, true);
             });
         });
     }
@@ -598,6 +766,11 @@ public final class Engine implements RingBackend {
         }
     }
 
+    /**
+     * {@code io_async_cancel}. Like the kernel it looks at io-wq first: a uring_cmd running in a worker is
+     * {@code -EALREADY}. Then, unlike the kernel, at cancelable uring_cmds: the device gets a cancel call and the
+     * result is 0 (docs/DEVIATIONS.md). Anything else (a queued command not marked cancelable) is {@code -ENOENT}.
+     */
     private void issueCancel(Request req) {
         int f = req.cancelFlags;
         OpenFile file = null;
@@ -610,8 +783,18 @@ public final class Engine implements RingBackend {
             }
         }
         boolean all = (f & (IORING_ASYNC_CANCEL_ALL | IORING_ASYNC_CANCEL_ANY)) != 0;
-        int nr = cancelMatching(req, file, all);
-        req.setResult(all ? nr : (nr > 0 ? 0 : -Errno.ENOENT.value()));
+        int running = 0;
+        for (Request target : workerCmds) {
+            if (!cancelMatches(target, req, file)) continue;
+            running++;
+            if (!all) break;
+        }
+        if (!all && running > 0) {
+            req.setResult(-Errno.EALREADY.value());
+        } else {
+            int nr = running + cancelMatching(req, file, all);
+            req.setResult(all ? nr : (nr > 0 ? 0 : -Errno.ENOENT.value()));
+        }
         completions.add(req);
     }
 
@@ -621,11 +804,54 @@ public final class Engine implements RingBackend {
         // Only cancelable uring_cmds can be found here (the kernel finds none: docs/DEVIATIONS.md).
         for (Request target : new ArrayList<>(cancelableCmds)) {
             if (!cancelMatches(target, cancel, file)) continue;
-            cancelCmd(target, IssueFlags.IO_URING_F_COMPLETE_DEFER);
+            cancelCmd(target);
             nr++;
             if (!all) break;
         }
         return nr;
+    }
+
+    /**
+     * {@code io_manage_buffers_legacy} (§4.5): PROVIDE creates the group if needed and adds buffers (res 0 if at least
+     * one was added); REMOVE frees up to nbufs (res = how many). A ring group refuses both with -EINVAL.
+     */
+    private void issueManageBuffers(Request req) {
+        boolean provide = req.opcode == Opcode.PROVIDE_BUFFERS.code();
+        BufferList bl = bufferList(req.pbufBgid);
+        int ret;
+        if (bl == null && !provide) {
+            ret = -Errno.ENOENT.value();
+        } else {
+            if (bl == null) {
+                bl = BufferList.legacy(req.pbufBgid);
+                setBufferList(req.pbufBgid, bl);
+            }
+            if (bl.isRing) {
+                ret = -Errno.EINVAL.value();
+            } else if (provide) {
+                ret = -Errno.ENOMEM.value();
+                long addr = req.pbufAddr;
+                long len = Integer.toUnsignedLong(req.pbufLen);
+                int i = 0;
+                for (; i < req.pbufNbufs; i++) {
+                    // More than a u16 of buffers: the application could not tell duplicate bids apart.
+                    if (bl.buffers.size() == 0xffff) {
+                        ret = -Errno.EOVERFLOW.value();
+                        break;
+                    }
+                    bl.buffers.addLast(new BufferList.Legacy(addr, (int) Math.min(len, BufferList.MAX_RW_COUNT),
+                            req.pbufBid + i, req.pbufBgid));
+                    addr += len;
+                }
+                if (i > 0) ret = 0;
+            } else {
+                int i = 0;
+                while (i < req.pbufNbufs && bl.buffers.pollFirst() != null) i++;
+                ret = i;
+            }
+        }
+        req.setResult(ret);
+        completions.add(req);
     }
 
     private boolean cancelMatches(Request target, Request cancel, OpenFile file) {
@@ -644,17 +870,14 @@ public final class Engine implements RingBackend {
         return bits;
     }
 
-    /** {@code io_uring_cmd} (§2.3). */
-    private void issueUringCmd(Request req, int issueFlags) {
-        if (!assignCmdFile(req)) return;
-        WorkerResult r = callDevice(req, issueCtl, issueFlags | ringIssueBits(), inlineResult);
-        applyResult(req, r, false);
-    }
-
-    /** Assigns the command's file; false (and the request completed) when there is none or it has no uring_cmd. */
+    /**
+     * {@code io_uring_cmd} rules 2.3.1-2.3.4: assigns the file (-EBADF; the request holds a reference until it ends)
+     * and refuses a device without uringCmd, or any device on an IOPOLL ring (-EOPNOTSUPP). False when it completed
+     * the request.
+     */
     private boolean assignCmdFile(Request req) {
         OpenFile file = req.hasFlag(IOSQE_FIXED_FILE) ? fixedFile(req.fd) : host.file(req.fd);
-        if (file == null) {
+        if (file == null || !file.tryGet()) {
             req.setResult(-Errno.EBADF.value());
             completions.add(req);
             return false;
@@ -669,91 +892,91 @@ public final class Engine implements RingBackend {
         return true;
     }
 
-    /**
-     * What one call of the device's uringCmd produced. Mutable so the inline path reuses one per engine
-     * ({@link #inlineResult}): as a record it was an allocation per uring_cmd wherever C2's escape analysis gave up
-     * (40 B/op under JMH, docs/BENCHMARKS.md). Workers get a fresh one each.
-     */
-    private static final class WorkerResult {
-        static final int COMPLETE = 0, QUEUED = 1, REISSUE = 2;
-        private int kind, res;
-        private long res2;
-        private boolean hasRes2;
-        private QueuedCmd handle;
-
-        WorkerResult set(int kind, int res, long res2, boolean hasRes2, QueuedCmd handle) {
-            this.kind = kind;
-            this.res = res;
-            this.res2 = res2;
-            this.hasRes2 = hasRes2;
-            this.handle = handle;
-            return this;
-        }
-
-        int kind() { return kind; }
-        int res() { return res; }
-        long res2() { return res2; }
-        boolean hasRes2() { return hasRes2; }
-        QueuedCmd handle() { return handle; }
+    /** {@code io_uring_cmd} (§2.3). */
+    private void issueUringCmd(Request req, int issueFlags) {
+        if (!assignCmdFile(req)) return;
+        req.awaitingResult = true;
+        applyResult(req, callDevice(req, issueCtl, issueFlags | ringIssueBits()), false);
     }
 
-    /** The result holder of inline issues (issuing thread, under uringLock; read before any further issue). */
-    private final WorkerResult inlineResult = new WorkerResult();
+    /** What one call of the device's uringCmd produced; the details are left in the request's answer fields. */
+    private static final int COMPLETE = 0, QUEUED = 1, REISSUE = 2;
 
-    private static final WorkerResult[] NO_RESULT = new WorkerResult[0];
-
-    private WorkerResult callDevice(Request req, IssueFlags.Control ctl, int bits, WorkerResult out) {
+    /**
+     * Calls the device and leaves its answer in {@code req.answer*} (no allocation per call: the hot path of a
+     * synchronous uring_cmd allocates nothing). In a worker, the task work that applies the answer is what hands
+     * these fields to the ring's thread.
+     */
+    private int callDevice(Request req, IssueFlags.Control ctl, int bits) {
         MiscDevice.UringCmd<Object> dev = req.file.uringCmd();
         IoUringCmd.Control cc = req.cmdCtl;
         cc.beginIssue();
         IssueFlags flags = ctl.begin(bits, cc.cmd());
+        req.issuingThread = Thread.currentThread();
         try {
             UringCmdAction a = cc.check(dev.uringCmd(req.file.state, cc.cmd(), flags));
             return switch (a) {
-                case UringCmdAction.Complete c -> out.set(WorkerResult.COMPLETE, c.res(), c.res2(), c.hasRes2(), null);
-                case UringCmdAction.Queued q -> out.set(WorkerResult.QUEUED, 0, 0, false, q.handle());
-                case UringCmdAction.Reissue r -> out.set(WorkerResult.REISSUE, 0, 0, false, null);
+                case UringCmdAction.Complete c -> answer(req, COMPLETE, c.res(), c.res2(), c.hasRes2(), null);
+                case UringCmdAction.Queued q -> answer(req, QUEUED, 0, 0, false, q.handle());
+                case UringCmdAction.Reissue r -> answer(req, REISSUE, 0, 0, false, null);
             };
         } catch (DeviceException e) {
-            orphan(cc);
-            return out.set(WorkerResult.COMPLETE, e.negative(), 0, false, null);
+            return thrown(req, cc, e.negative());
         } catch (RuntimeException | Error e) {
             if (e instanceof VirtualMachineError vm) throw vm;
-            orphan(cc);
-            stats.deviceErrors++;
+            stats.deviceErrors.incrementAndGet();
             // A device that throws completes its command with -EIO and the ring keeps serving (docs/DRIVER.md).
-            return out.set(WorkerResult.COMPLETE, -Errno.EIO.value(), 0, false, null);
+            return thrown(req, cc, -Errno.EIO.value());
         } finally {
+            req.issuingThread = null;
             ctl.end();
         }
     }
 
-    /** A handle queued in an issue that then failed: the host completes it, so the device's later done() is a no-op. */
-    private static void orphan(IoUringCmd.Control cc) {
-        QueuedCmd q = cc.queuedHandle();
-        if (q != null) q.completeByHost();
+    private static int answer(Request req, int kind, int res, long res2, boolean hasRes2, QueuedCmd handle) {
+        req.answerRes = res;
+        req.answerRes2 = res2;
+        req.answerHasRes2 = hasRes2;
+        req.answerHandle = handle;
+        return kind;
     }
 
-    /** Applies what the device answered (inline or from a worker). */
-    private void applyResult(Request req, WorkerResult r, boolean fromWorker) {
-        switch (r.kind()) {
-            case WorkerResult.COMPLETE -> {
+    /**
+     * The device threw. If it had queued the command in this issue, the host completes the handle with the error
+     * (the device's later done() returns false) — unless the device already called done(), whose result then stands:
+     * either way exactly one CQE.
+     */
+    private static int thrown(Request req, IoUringCmd.Control cc, int res) {
+        QueuedCmd q = cc.queuedHandle();
+        if (q == null || q.completeByHost()) return answer(req, COMPLETE, res, 0, false, null);
+        return answer(req, QUEUED, 0, 0, false, q);
+    }
+
+    /** Applies what the device answered (inline or from a worker), from {@code req.answer*}. */
+    private void applyResult(Request req, int kind, boolean fromWorker) {
+        req.awaitingResult = false;
+        switch (kind) {
+            case COMPLETE -> {
                 // 6.18 leaks a MULTISHOT command answered synchronously with res >= 0 (rule 2.3.6); the embedded host
                 // completes it with that value instead (docs/DEVIATIONS.md).
-                completeCmd(req, r.res(), r.res2(), r.hasRes2());
+                completeCmd(req, req.answerRes, req.answerRes2, req.answerHasRes2);
             }
-            case WorkerResult.QUEUED -> {
-                req.queued = r.handle();
-                req.inflight = true;
-                inflightCount++;
+            case QUEUED -> {
+                req.queued = req.answerHandle;
                 queuedCmds.add(req);
                 if (req.cancelable) cancelableCmds.add(req);
             }
-            case WorkerResult.REISSUE -> {
+            case REISSUE -> {
                 if (fromWorker) completeCmd(req, -Errno.EAGAIN.value(), 0, false); // §2.9.4: -EAGAIN again from io-wq
                 else issueAsync(req, true);
             }
             default -> throw new AssertionError();
+        }
+        req.answerHandle = null;
+        if (req.earlyWork != null && !req.earlyWork.isEmpty()) {
+            // done() or task work from a device thread that won the race against this answer: run it now.
+            localWork.addAll(req.earlyWork);
+            req.earlyWork.clear();
         }
     }
 
@@ -775,70 +998,103 @@ public final class Engine implements RingBackend {
 
     // ================================================================ queued commands, task work, cancel
 
+    /** Task work from the ring's own thread goes to the local list; from any other thread, to the remote queue. */
+    private void addTaskWork(Runnable r) {
+        if (uringLock.isHeldByCurrentThread()) localWork.addLast(r);
+        else addRemoteWork(r);
+    }
+
     /**
-     * {@code io_uring_cmd_mark_cancelable}. The request joins the cancelable list once it is queued (see
-     * applyResult); marked later, from task work or another thread, it joins through task work.
+     * {@code io_uring_cmd_mark_cancelable}. In an issue (inline or in a worker) it only marks the request: it joins
+     * the cancelable list when its QUEUED answer is applied. From another thread, or from task work, it joins
+     * through task work if the command is still queued.
      */
-    void markCancelable(Request req) {
+    void markCancelable(Request req, QueuedCmd handle) {
+        if (req.issuingThread == Thread.currentThread()) {
+            req.cancelable = true;
+            req.cmdFlags |= IORING_URING_CMD_CANCELABLE;
+            return;
+        }
+        if (handle == null) return; // not in an issue and not queued: nothing to cancel
+        addTaskWork(() -> markCancelableInTask(req, handle));
+    }
+
+    private void markCancelableInTask(Request req, QueuedCmd handle) {
+        if (handle.isDone()) return;
+        if (req.queued != handle) {
+            if (req.awaitingResult) req.early(() -> markCancelableInTask(req, handle));
+            return;
+        }
         if (req.cancelable) return;
         req.cancelable = true;
         req.cmdFlags |= IORING_URING_CMD_CANCELABLE;
-        if (req.queued == null) return;
-        QueuedCmd handle = req.queued;
-        if (uringLock.isHeldByCurrentThread()) cancelableCmds.add(req);
-        else addRemoteWork(() -> { if (req.queued == handle) cancelableCmds.add(req); });
+        cancelableCmds.add(req);
     }
 
-    /** From any thread: the device completed a queued command; the CQE is posted by task work. */
+    /**
+     * From any thread, after the handle's CAS made this the one completion: the CQE is posted by task work
+     * ({@code io_uring_cmd_done} from outside the issue context), never nested in another device call.
+     */
     void queuedDone(Request req, QueuedCmd handle, int res, long res2, boolean hasRes2) {
         if (closed) {
-            stats.doneAfterClose++;
+            stats.doneAfterClose.incrementAndGet();
             return;
         }
-        if (uringLock.isHeldByCurrentThread() && req.queued == handle) {
-            finishQueued(req, res, res2, hasRes2);
-            return;
-        }
-        addRemoteWork(() -> {
-            if (req.queued == handle) finishQueued(req, res, res2, hasRes2);
-        });
+        addTaskWork(() -> doneInTask(req, handle, res, res2, hasRes2));
+    }
+
+    private void doneInTask(Request req, QueuedCmd handle, int res, long res2, boolean hasRes2) {
+        if (req.queued == handle) finishQueued(req, res, res2, hasRes2);
+        else if (req.awaitingResult) req.early(() -> doneInTask(req, handle, res, res2, hasRes2));
+        else throw new AssertionError("a queued command's done() found its request in no state to finish: " + req.userData);
     }
 
     private void finishQueued(Request req, int res, long res2, boolean hasRes2) {
         req.queued = null;
-        req.inflight = false;
-        inflightCount--;
         queuedCmds.remove(req);
         completeCmd(req, res, res2, hasRes2);
-        afterInflightChange();
     }
 
     void queuedInTask(Request req, QueuedCmd handle, TaskWork work) {
         if (closed) return;
-        addRemoteWork(() -> {
-            if (req.queued != handle || handle.isDone()) return;
-            IssueFlags f = issueCtl.begin(IssueFlags.IO_URING_F_COMPLETE_DEFER | ringIssueBits(), req.cmdCtl.cmd());
-            try {
-                work.run(handle, f);
-            } catch (RuntimeException e) {
-                stats.deviceErrors++;
-                if (handle.completeByHost()) finishQueued(req, -Errno.EIO.value(), 0, false);
-            } finally {
-                issueCtl.end();
-            }
-        });
+        addRemoteWork(() -> taskWorkInTask(req, handle, work));
+    }
+
+    /** {@code io_uring_cmd_complete_in_task}'s callback, in a new issue context; TASK_DEAD while the ring closes. */
+    private void taskWorkInTask(Request req, QueuedCmd handle, TaskWork work) {
+        if (handle.isDone()) return;
+        if (req.queued != handle) {
+            if (req.awaitingResult) req.early(() -> taskWorkInTask(req, handle, work));
+            return;
+        }
+        int bits = IssueFlags.IO_URING_F_COMPLETE_DEFER | ringIssueBits() | (closing ? IssueFlags.IO_URING_F_TASK_DEAD : 0);
+        IssueFlags f = issueCtl.begin(bits, req.cmdCtl.cmd());
+        try {
+            work.run(handle, f);
+        } catch (DeviceException e) {
+            if (handle.completeByHost()) finishQueued(req, e.negative(), 0, false);
+        } catch (RuntimeException e) {
+            stats.deviceErrors.incrementAndGet();
+            if (handle.completeByHost()) finishQueued(req, -Errno.EIO.value(), 0, false);
+        } finally {
+            issueCtl.end();
+        }
     }
 
     /** Calls the device with {@code IO_URING_F_CANCEL} for a cancelable command ({@code io_uring_try_cancel_uring_cmd}). */
-    private void cancelCmd(Request req, int extraBits) {
-        if (req.file == null || req.queued == null) return;
+    private void cancelCmd(Request req) {
+        if (req.file == null || req.queued == null || req.queued.isDone()) return;
         IoUringCmd.Control cc = req.cmdCtl;
-        IssueFlags f = issueCtl.begin(IssueFlags.IO_URING_F_CANCEL | extraBits | ringIssueBits(), cc.cmd());
+        IssueFlags f = issueCtl.begin(IssueFlags.IO_URING_F_CANCEL | IssueFlags.IO_URING_F_COMPLETE_DEFER | ringIssueBits(), cc.cmd());
+        req.issuingThread = Thread.currentThread();
         try {
             req.file.uringCmd().uringCmd(req.file.state, cc.cmd(), f);
-        } catch (DeviceException | RuntimeException e) {
+        } catch (DeviceException e) {
             // The device must complete the command itself; what it leaves pending is completed at close.
+        } catch (RuntimeException e) {
+            stats.deviceErrors.incrementAndGet();
         } finally {
+            req.issuingThread = null;
             issueCtl.end();
         }
     }
@@ -862,16 +1118,6 @@ public final class Engine implements RingBackend {
         if (taskrunFlag) INT.getAndBitwiseAnd(rings, (long) RINGS_SQ_FLAGS, ~IORING_SQ_TASKRUN);
     }
 
-    private void afterInflightChange() {
-        // Drained requests go once everything submitted before them has completed.
-        while (!deferred.isEmpty() && inflightCount == 0) {
-            Request r = deferred.pollFirst();
-            if (r.hasFlag(IOSQE_ASYNC)) issueAsync(r, false);
-            else queueInline(r);
-        }
-        if (deferred.isEmpty() && inflightCount == 0) drainActive = false;
-    }
-
     // ================================================================ completion (CQ)
 
     /**
@@ -882,8 +1128,12 @@ public final class Engine implements RingBackend {
         if (completions.isEmpty()) return;
         for (int i = 0; i < completions.size(); i++) {
             Request r = completions.get(i);
-            if (r.hasFlag(IOSQE_CQE_SKIP_SUCCESS)) stats.skippedCqes++;
-            else postCqe(r.userData, r.res, r.cflags, r.big0, r.big1, r.big);
+            if (r.hasFlag(IOSQE_CQE_SKIP_SUCCESS)) {
+                stats.skippedCqes++;
+            } else {
+                stats.terminalCqes++;
+                postCqe(r.userData, r.res, r.cflags, r.big0, r.big1, r.big);
+            }
         }
         for (int i = 0; i < completions.size(); i++) {
             Request r = completions.get(i);
@@ -894,12 +1144,13 @@ public final class Engine implements RingBackend {
                     boolean ignore = r.skipLinkCqes;
                     localWork.addLast(() -> failLinks(next, ignore));
                 } else {
-                    localWork.addLast(() -> queueInline(next));
+                    localWork.addLast(() -> queueFromTask(next));
                 }
             }
             freeRequest(r);
         }
         completions.clear();
+        if (drainActive && !deferred.isEmpty()) queueDeferred();
     }
 
     /** Posts a CQE, or queues it on the overflow list (never dropped: IORING_FEAT_NODROP). */
@@ -998,7 +1249,7 @@ public final class Engine implements RingBackend {
         ensureOpen();
         uringLock.lock();
         try {
-            if (closed) return -Errno.EBADF.value();
+            if (closing) return -Errno.EBADF.value();
             if (opcode < 0 && (opcode & IORING_REGISTER_USE_REGISTERED_RING) != 0) return -Errno.EINVAL.value();
             if (opcode >= IORING_REGISTER_LAST || opcode < 0) return -Errno.EINVAL.value();
             if (restricted && (restrictRegister & (1L << opcode)) == 0) return -Errno.EACCES.value();
@@ -1151,9 +1402,132 @@ public final class Engine implements RingBackend {
         return nr > 0 ? 0 : -Errno.ENOENT.value();
     }
 
-    /** Register opcodes the embedded host does not model: -EINVAL (docs/DEVIATIONS.md). Extension point for buffer rings. */
+    /** Provided buffer rings (§4.1); register opcodes the embedded host does not model: -EINVAL (docs/DEVIATIONS.md). */
     private int registerOther(int opcode, MemorySegment arg, int nrArgs) {
-        return -Errno.EINVAL.value();
+        return switch (opcode) {
+            case IORING_REGISTER_PBUF_RING, IORING_UNREGISTER_PBUF_RING, IORING_REGISTER_PBUF_STATUS -> {
+                // __io_uring_register: these take exactly one struct.
+                if (arg.address() == 0 || nrArgs != 1) yield -Errno.EINVAL.value();
+                yield switch (opcode) {
+                    case IORING_REGISTER_PBUF_RING -> registerPbufRing(arg.address());
+                    case IORING_UNREGISTER_PBUF_RING -> unregisterPbufRing(arg.address());
+                    default -> pbufStatus(arg.address());
+                };
+            }
+            default -> -Errno.EINVAL.value();
+        };
+    }
+
+    // ================================================================ provided buffers (kbuf.c)
+
+    BufferList bufferList(int bgid) {
+        BufferList[] t = bufferLists;
+        return Integer.compareUnsigned(bgid, t.length) < 0 ? t[bgid] : null;
+    }
+
+    private void setBufferList(int bgid, BufferList bl) {
+        if (bgid >= bufferLists.length) {
+            if (bl == null) return;
+            bufferLists = java.util.Arrays.copyOf(bufferLists, Math.max(bgid + 1, Math.min(1 << 16, bufferLists.length * 2)));
+        }
+        bufferLists[bgid] = bl;
+    }
+
+    /**
+     * {@code io_register_pbuf_ring} of 6.18.44, in its order (§4.1): -EFAULT unreadable arg; -EINVAL resv, flags,
+     * entries not a power of two or >= 65536, min_left without INC; -EEXIST for a ring or non-empty legacy group (an
+     * empty legacy group is replaced); then the region: ring_addr 0 -EFAULT, not page-aligned -EINVAL, not user memory
+     * -EFAULT. With {@code IOU_PBUF_RING_MMAP} the engine allocates the ring, mapped by {@link #mapBufferRing}.
+     */
+    private int registerPbufRing(long argAddr) {
+        MemorySegment reg = host.userMemory.resolve(argAddr, BufRingLayout.REG_SIZE);
+        if (reg == null) return -Errno.EFAULT.value();
+        for (long o = REG_RESV_U32; o < BufRingLayout.REG_SIZE; o += 4) if (reg.get(JAVA_INT, o) != 0) return -Errno.EINVAL.value();
+        long ringAddr = reg.get(JAVA_LONG, BufRingLayout.REG_RING_ADDR);
+        int entries = reg.get(JAVA_INT, BufRingLayout.REG_RING_ENTRIES);
+        int bgid = reg.get(JAVA_SHORT, BufRingLayout.REG_BGID) & 0xffff;
+        int flags = reg.get(JAVA_SHORT, BufRingLayout.REG_FLAGS) & 0xffff;
+        int minLeft = reg.get(JAVA_INT, REG_MIN_LEFT);
+        if ((flags & ~(IOU_PBUF_RING_MMAP | IOU_PBUF_RING_INC)) != 0) return -Errno.EINVAL.value();
+        if (Integer.bitCount(entries) != 1) return -Errno.EINVAL.value();
+        // A u16 head and tail cannot tell a full ring of 65536 from an empty one.
+        if (Integer.compareUnsigned(entries, 65536) >= 0) return -Errno.EINVAL.value();
+        if ((flags & IOU_PBUF_RING_INC) == 0 && minLeft != 0) return -Errno.EINVAL.value();
+        BufferList old = bufferList(bgid);
+        if (old != null) {
+            if (old.isRing || !old.buffers.isEmpty()) return -Errno.EEXIST.value();
+            setBufferList(bgid, null);
+        }
+        long ringSize = BufRingLayout.BUF_SIZE * entries;
+        long regionSize = (ringSize + PAGE_SIZE - 1) & -PAGE_SIZE;
+        MemorySegment ring;
+        boolean mmap = (flags & IOU_PBUF_RING_MMAP) != 0;
+        if (!mmap) {
+            // io_create_region with user memory: ring_addr is pinned, so it must be set, page-aligned and mapped.
+            if (ringAddr == 0) return -Errno.EFAULT.value();
+            if ((ringAddr & (PAGE_SIZE - 1)) != 0) return -Errno.EINVAL.value();
+            if (Long.compareUnsigned(ringAddr + regionSize, ringAddr) < 0) return -Errno.EOVERFLOW.value();
+            ring = host.userMemory.resolve(ringAddr, ringSize);
+            if (ring == null) return -Errno.EFAULT.value();
+        } else {
+            // The kernel allocates zeroed pages for the client to mmap; here they are host user memory of this ring.
+            ring = arena.allocate(regionSize, PAGE_SIZE);
+            host.userMemory.add(ring);
+            synchronized (ownedUserMemory) { ownedUserMemory.add(ring); }
+        }
+        setBufferList(bgid, BufferList.ring(bgid, ring, entries, (flags & IOU_PBUF_RING_INC) != 0, minLeft, mmap));
+        return 0;
+    }
+
+    /** {@code io_unregister_pbuf_ring}: -EINVAL resv (min_left is not checked) or flags; -ENOENT none; -EINVAL legacy. */
+    private int unregisterPbufRing(long argAddr) {
+        MemorySegment reg = host.userMemory.resolve(argAddr, BufRingLayout.REG_SIZE);
+        if (reg == null) return -Errno.EFAULT.value();
+        for (long o = REG_RESV_U32; o < BufRingLayout.REG_SIZE; o += 4) if (reg.get(JAVA_INT, o) != 0) return -Errno.EINVAL.value();
+        if (reg.get(JAVA_SHORT, BufRingLayout.REG_FLAGS) != 0) return -Errno.EINVAL.value();
+        int bgid = reg.get(JAVA_SHORT, BufRingLayout.REG_BGID) & 0xffff;
+        BufferList bl = bufferList(bgid);
+        if (bl == null) return -Errno.ENOENT.value();
+        if (!bl.isRing) return -Errno.EINVAL.value();
+        // An MMAP ring's memory stays mapped (and allocated) until the ring closes, as a kernel mapping outlives it.
+        setBufferList(bgid, null);
+        return 0;
+    }
+
+    /** {@code io_register_pbuf_status}: writes the private head (u16 widened to u32) of a ring group. */
+    private int pbufStatus(long argAddr) {
+        MemorySegment st = host.userMemory.resolve(argAddr, BufRingLayout.STATUS_SIZE);
+        if (st == null) return -Errno.EFAULT.value();
+        for (long o = BufRingLayout.STATUS_RESV; o < BufRingLayout.STATUS_SIZE; o += 4) {
+            if (st.get(JAVA_INT, o) != 0) return -Errno.EINVAL.value();
+        }
+        BufferList bl = bufferList(st.get(JAVA_INT, BufRingLayout.STATUS_BUF_GROUP));
+        if (bl == null) return -Errno.ENOENT.value();
+        if (!bl.isRing) return -Errno.EINVAL.value();
+        st.set(JAVA_INT, BufRingLayout.STATUS_HEAD, bl.head);
+        return 0;
+    }
+
+    /**
+     * The client's mapping of an {@code IOU_PBUF_RING_MMAP} ring ({@code mmap(IORING_OFF_PBUF_RING | bgid << 16)}):
+     * the engine-allocated ring memory, valid until this ring closes. A group without such a ring, or a size past
+     * its pages, is -EINVAL as for the kernel's mmap.
+     */
+    public MemorySegment mapBufferRing(int bgid, long size) {
+        ensureOpen();
+        uringLock.lock();
+        try {
+            BufferList bl = bufferList(bgid);
+            if (bl == null || !bl.isRing || !bl.mmap || size <= 0 || size > bl.ring.byteSize()) {
+                throw new ErrnoException("mmap(IORING_OFF_PBUF_RING | " + bgid + " << 16, " + size + " bytes)", -Errno.EINVAL.value(),
+                        bl == null || !bl.isRing ? "buffer group " + bgid + " has no buffer ring"
+                                : !bl.mmap ? "buffer group " + bgid + " was registered with client memory, not IOU_PBUF_RING_MMAP"
+                                : "the ring of group " + bgid + " has " + bl.ring.byteSize() + " bytes");
+            }
+            return bl.ring.asSlice(0, size);
+        } finally {
+            uringLock.unlock();
+        }
     }
 
     private int registerProbe(MemorySegment arg, int nrArgs) {
@@ -1221,63 +1595,353 @@ public final class Engine implements RingBackend {
 
     // ================================================================ multishot (driver side)
 
-    /** The issue context behind {@link IssueFlags}: buffer selection and multishot posting. */
-    private final class MultishotContext implements IssueFlags.Context {
-        @Override
-        public BufferSelection bufferSelect(IoUringCmd cmd, int bufGroup, long len, IssueFlags flags) throws DeviceException {
-            if (!cmd.multishot()) throw new DeviceException(Errno.EINVAL, "buffer selection needs a MULTISHOT command");
-            return null; // no provided buffers registered with this engine yet
-        }
+    /** Counts of the multishot driver side, for tests and the demo. Written under the ring lock. */
+    public static final class MultishotStats {
+        volatile long selections, auxCqes, auxFailed, recycled, buffersLost;
+
+        /** Provided buffers devices selected ({@code io_uring_cmd_buffer_select} that returned a buffer). */
+        public long selections() { return selections; }
+        /** Multishot events posted ({@code io_uring_mshot_cmd_post_cqe} that returned false). */
+        public long auxCqes() { return auxCqes; }
+        /** Multishot posts refused because the CQ had no room or overflowed CQEs were pending (the buffer was consumed). */
+        public long auxFailed() { return auxFailed; }
+        /** Selections given back to their group unposted (head unmoved, or a legacy buffer put back first). */
+        public long recycled() { return recycled; }
+        /** Buffers consumed without a CQE: a worker's selection (committed at once) that was never posted. */
+        public long buffersLost() { return buffersLost; }
 
         @Override
-        public boolean postCqe(IoUringCmd cmd, BufferSelection selection, int res, IssueFlags flags) {
+        public String toString() {
+            return "MultishotStats[selections=" + selections + ", posted=" + auxCqes + ", postsFailed=" + auxFailed
+                    + ", recycled=" + recycled + ", buffersLost=" + buffersLost + "]";
+        }
+    }
+
+    private final MultishotStats mstats = new MultishotStats();
+
+    public MultishotStats multishotStats() { return mstats; }
+
+    /** Each command's request: requests are pooled, and each owns one {@link IoUringCmd} for its whole life. */
+    private final ConcurrentHashMap<IoUringCmd, Request> cmdRequests = new ConcurrentHashMap<>();
+
+    /** Called by each new {@link Request}: its command can now be traced back to it from an issue context. */
+    void adopt(Request r) { cmdRequests.put(r.cmdCtl.cmd(), r); }
+
+    /**
+     * What stands behind an issue context ({@link IssueFlags}): the provided buffer selected in it and not yet
+     * posted — the kernel's {@code REQ_F_BUFFER_RING}/{@code SELECTED}, {@code REQ_F_BUFFERS_COMMIT} and
+     * {@code REQ_F_BUF_MORE} state plus {@code io_br_sel}. The ring's thread has one, reused for inline issues, task
+     * work and cancel calls; each worker issue makes its own, which takes the ring lock for each select and post, as
+     * {@code io_ring_submit_lock} does for {@code IO_URING_F_UNLOCKED}.
+     *
+     * <p>Select and post form a pair within one context (§3.4: the kernel can only say so in a comment): a selection
+     * still pending when the context ends ({@link #ended}) goes back to its group — the head stays put, a legacy buffer
+     * goes back first — and the {@link BufferSelection} then throws on use.
+     */
+    private final class MultishotContext implements IssueFlags.Context {
+        private BufferSelection selection;
+        /** {@code sel.buf_list}: the ring to commit to later; null once committed (worker) and for legacy buffers. */
+        private BufferList selList;
+        /** {@code REQ_F_BUFFER_RING}: a ring buffer (else a legacy one, {@link #selLegacy}). */
+        private boolean selRing;
+        /** {@code REQ_F_BUFFERS_COMMIT}: the ring head has not moved for it yet. */
+        private boolean selCommitPending;
+        /** {@code REQ_F_BUF_MORE}: committed at select time, and an INC buffer was only partly consumed. */
+        private boolean selBufMore;
+        private BufferList.Legacy selLegacy;
+        /** The pending selection was made without the ring lock (a worker): give it back under the lock. */
+        private boolean selUnlocked;
+
+        /** The context's request, after checking that {@code cmd} is its command and still in flight. */
+        private Request current(IoUringCmd cmd, IssueFlags flags, String op) {
+            if (cmd != flags.cmd()) {
+                throw new IllegalStateException(op + " for a command other than the one this issue context belongs to: "
+                        + "reach another command through its QueuedCmd.completeInTask");
+            }
+            Request r = cmdRequests.get(cmd);
+            if (r == null) throw new IllegalStateException(op + " for a command of another ring");
+            QueuedCmd q = r.cmdCtl.queuedHandle();
+            if (q != null && q.isDone()) {
+                throw new IllegalStateException(op + " after the command was completed: a multishot command posts events "
+                        + "only until its final completion");
+            }
+            return r;
+        }
+
+        private boolean lockIf(boolean unlocked) {
+            if (!unlocked) return false;
+            uringLock.lock();
             return true;
         }
+
+        /** {@code io_uring_cmd_buffer_select} → {@code io_buffer_select} (§3.3, §4.2). */
+        @Override
+        public BufferSelection bufferSelect(IoUringCmd cmd, int bufGroup, long len, IssueFlags flags) throws DeviceException {
+            current(cmd, flags, "bufferSelect");
+            if (!cmd.multishot()) {
+                throw new DeviceException(Errno.EINVAL, "buffer selection needs a MULTISHOT command (IORING_URING_CMD_MULTISHOT with IOSQE_BUFFER_SELECT)");
+            }
+            if (selection != null) {
+                // The kernel's WARN_ON_ONCE(!io_do_buffer_select(req)): one selection at a time.
+                throw new DeviceException(Errno.EINVAL, "buffer " + selection.bufferId() + " is already selected in this issue "
+                        + "context: post it with postCqe before selecting another");
+            }
+            if (len < 0) throw new IllegalArgumentException("bufferSelect length must be >= 0 (0: the whole buffer), got " + len);
+            boolean unlocked = (flags.raw() & IssueFlags.IO_URING_F_UNLOCKED) != 0;
+            boolean locked = lockIf(unlocked);
+            try {
+                BufferList bl = bufferList(bufGroup);
+                if (bl == null) return null;
+                long addr, selLen;
+                int bid;
+                if (bl.isRing) {
+                    if (bl.ringEmpty()) return null;
+                    int head = bl.head;
+                    long bufLen = bl.entryLen(head);
+                    selLen = len == 0 || len > bufLen ? bufLen : len;
+                    bid = bl.entryBid(head);
+                    addr = bl.entryAddr(head);
+                    selRing = true;
+                    selList = bl;
+                    selCommitPending = true;
+                    selBufMore = false;
+                    if (unlocked) {
+                        // io_should_commit: nothing would keep the buffer from others without the lock, so a worker
+                        // consumes it now (INC rings: the selected length).
+                        selCommitPending = false;
+                        if (!bl.commit(selLen)) selBufMore = true;
+                        selList = null;
+                    }
+                } else {
+                    BufferList.Legacy k = bl.buffers.pollFirst();
+                    if (k == null) return null;
+                    long bufLen = Integer.toUnsignedLong(k.len());
+                    selLen = len == 0 || len > bufLen ? bufLen : len;
+                    bid = k.bid();
+                    addr = k.addr();
+                    selRing = false;
+                    selLegacy = k;
+                }
+                selUnlocked = unlocked;
+                mstats.selections++;
+                MemorySegment mem = host.userMemory.resolve(addr, selLen);
+                selection = new BufferSelection(flags, flags.generation(), mem == null ? MemorySegment.NULL : mem, bid);
+                if (mem == null) {
+                    // The device's copy into it would fault: give it back (a worker's was already consumed).
+                    dropSelection();
+                    throw new DeviceException(Errno.EFAULT, "buffer " + bid + " of group " + bufGroup + " at [0x"
+                            + Long.toHexString(addr) + ", +" + selLen + ") is not user memory of this host");
+                }
+                return selection;
+            } finally {
+                if (locked) uringLock.unlock();
+            }
+        }
+
+        /** {@code io_uring_mshot_cmd_post_cqe} (§3.4): true when the command must now be completed by the caller. */
+        @Override
+        public boolean postCqe(IoUringCmd cmd, BufferSelection sel, int res, IssueFlags flags) {
+            Request r = current(cmd, flags, "postCqe");
+            if (!cmd.multishot()) return true;
+            if (sel != null && sel != selection) {
+                sel.checkValid(); // says why: posted already, or from an ended context
+                throw new IllegalStateException("buffer " + sel.bufferId() + " was not selected in this issue context: post "
+                        + "the selection bufferSelect returned here");
+            }
+            if (sel == null && res > 0) {
+                throw new IllegalArgumentException("postCqe of " + res + " bytes needs the BufferSelection they were written to");
+            }
+            if (sel != null && res > sel.length()) {
+                throw new IllegalArgumentException("postCqe of " + res + " bytes into buffer " + sel.bufferId() + " of "
+                        + sel.length() + " bytes: an event must fit the selected buffer");
+            }
+            boolean unlocked = (flags.raw() & IssueFlags.IO_URING_F_UNLOCKED) != 0;
+            boolean locked = lockIf(unlocked);
+            try {
+                if (res > 0) {
+                    int cflags = putKbuf(res);
+                    // Keep CQE order: completions batched before this event are posted first.
+                    flushCompletions();
+                    if (postAuxCqe(r.userData, res, cflags | IORING_CQE_F_MORE)) {
+                        mstats.auxCqes++;
+                        if (unlocked) wakeWaiter();
+                        return false;
+                    }
+                    // No room, or overflow pending: the buffer stays consumed and the command must end (§3.5).
+                    mstats.auxFailed++;
+                } else if (selection != null) {
+                    dropSelection();
+                }
+                if (res < 0) r.failed = true; // req_set_fail: a linked request after it is canceled
+                return true;
+            } finally {
+                if (locked) uringLock.unlock();
+            }
+        }
+
+        /** The context ends: a selection it did not post goes back to its group. */
+        @Override
+        public void ended(IssueFlags flags) {
+            if (selection != null) dropSelection();
+        }
+
+        /**
+         * {@code io_put_kbuf} → {@code __io_put_kbufs}: commits the selection for {@code len} bytes (head +1, or INC
+         * consumption) and returns {@code F_BUFFER | bid << 16}, plus {@code F_BUF_MORE} if an INC buffer has more.
+         */
+        private int putKbuf(int len) {
+            int cflags = IORING_CQE_F_BUFFER | (selection.bufferId() << IORING_CQE_BUFFER_SHIFT);
+            if (selRing) {
+                boolean done = true;
+                if (selList != null && selCommitPending) done = selList.commit(len);
+                if (done && selBufMore) done = false;
+                if (!done) cflags |= IORING_CQE_F_BUF_MORE;
+            } // a legacy buffer is consumed (io_kbuf_drop_legacy)
+            clearSelection();
+            return cflags;
+        }
+
+        /** {@code io_kbuf_recycle}: an uncommitted ring buffer stays at the head; a legacy one goes back first. */
+        private void dropSelection() {
+            boolean locked = lockIf(selUnlocked);
+            try {
+                if (selRing) {
+                    if (selList != null) mstats.recycled++;
+                    else mstats.buffersLost++; // committed at select (worker) and never posted: consumed, as in the kernel
+                } else if (selLegacy != null) {
+                    BufferList bl = bufferList(selLegacy.bgid());
+                    // A group that was removed or became a ring while the buffer was out drops it.
+                    if (bl != null && !bl.isRing) {
+                        bl.buffers.addFirst(selLegacy);
+                        mstats.recycled++;
+                    } else {
+                        mstats.buffersLost++;
+                    }
+                }
+            } finally {
+                clearSelection();
+                if (locked) uringLock.unlock();
+            }
+        }
+
+        private void clearSelection() {
+            if (selection != null) selection.release();
+            selection = null;
+            selList = null;
+            selLegacy = null;
+            selRing = selCommitPending = selBufMore = selUnlocked = false;
+        }
+    }
+
+    private void wakeWaiter() {
+        Thread w = waiter;
+        if (w != null) LockSupport.unpark(w);
     }
 
     // ================================================================ close
 
-    /** Closes the ring: cancelable commands get a CANCEL call; what is still pending completes -ECANCELED. */
+    /**
+     * Closes the ring ({@code io_ring_exit_work}): commands blocked in a worker are interrupted and their answers
+     * applied; pending task work runs with TASK_DEAD; cancelable commands get a CANCEL call; what is still pending is
+     * completed with -ECANCELED by the host (6.18 would wait for it forever: docs/DEVIATIONS.md); drained and linked
+     * requests not yet issued complete with -ECANCELED. Every consumed SQE has ended when this returns.
+     */
     @Override
     public void close() {
-        if (closed) return;
+        // closed is set inside closeLocked, before the first closer frees memory: return early only once it has.
+        if (closed && closeDone.getCount() == 0) return;
+        boolean mine;
         uringLock.lock();
         try {
-            if (closed) return;
-            runTaskWork();
-            for (Request r : new ArrayList<>(cancelableCmds)) {
-                cancelCmd(r, IssueFlags.IO_URING_F_COMPLETE_DEFER);
+            mine = !closing;
+            if (mine) {
+                closing = true;
+                closeLocked();
             }
-            runTaskWork();
-            for (Request r : new ArrayList<>(queuedCmds)) {
-                if (r.queued != null && r.queued.completeByHost()) {
-                    stats.completedAtClose++;
-                    finishQueued(r, -Errno.ECANCELED.value(), 0, false);
-                }
-            }
-            while (!deferred.isEmpty()) {
-                Request d = deferred.pollFirst();
-                d.res = -Errno.ECANCELED.value();
-                failRequest(d);
-            }
-            flushCompletions();
-            runTaskWork();
-            flushCompletions();
-            closed = true;
-            if (fixedFiles != null) for (OpenFile f : fixedFiles) if (f != null) f.put();
-            fixedFiles = null;
-            fixedBuffers = null;
         } finally {
             uringLock.unlock();
         }
-        synchronized (ownedUserMemory) {
-            for (MemorySegment s : ownedUserMemory) host.userMemory.remove(s);
-            ownedUserMemory.clear();
+        if (!mine) {
+            // Another thread is closing this ring (it releases the lock while it waits for workers): wait for it.
+            boolean interrupted = false;
+            while (closeDone.getCount() > 0) {
+                try {
+                    closeDone.await();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+            return;
         }
-        Thread w = waiter;
-        if (w != null) LockSupport.unpark(w);
-        host.close(ringFd);
-        host.ringClosed(this);
-        arena.close();
+        try {
+            synchronized (ownedUserMemory) {
+                for (MemorySegment s : ownedUserMemory) host.userMemory.remove(s);
+                ownedUserMemory.clear();
+            }
+            Thread w = waiter;
+            if (w != null) LockSupport.unpark(w);
+            host.closeIfSame(ringFd, ringFile);
+            host.ringClosed(this);
+            arena.close();
+        } finally {
+            closeDone.countDown();
+        }
+    }
+
+    private void closeLocked() {
+        while (!workerCmds.isEmpty()) {
+            for (Request r : workerCmds) r.interruptWorker();
+            awaitRemoteWork();
+            runTaskWork();
+        }
+        runTaskWork();
+        for (Request r : new ArrayList<>(cancelableCmds)) cancelCmd(r);
+        runTaskWork();
+        for (Request r : new ArrayList<>(queuedCmds)) {
+            if (r.queued != null && r.queued.completeByHost()) {
+                stats.completedAtClose++;
+                finishQueued(r, -Errno.ECANCELED.value(), 0, false);
+            }
+        }
+        flushCompletions();
+        // A device whose done() won the race against the host: its completion is on its way as task work.
+        while (!queuedCmds.isEmpty()) {
+            runTaskWork();
+            if (!queuedCmds.isEmpty()) awaitRemoteWork();
+        }
+        while (!deferred.isEmpty()) {
+            Request d = deferred.pollFirst();
+            d.res = -Errno.ECANCELED.value();
+            failRequest(d);
+        }
+        flushCompletions();
+        runTaskWork();
+        closed = true;
+        if (fixedFiles != null) for (OpenFile f : fixedFiles) if (f != null) f.put();
+        fixedFiles = null;
+        fixedBuffers = null;
+    }
+
+    /** Close only: waits briefly for remote task work (a worker's answer, a device's done()) without the lock. */
+    private void awaitRemoteWork() {
+        waiter = Thread.currentThread();
+        uringLock.unlock();
+        try {
+            if (remoteWork.isEmpty()) LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
+        } finally {
+            uringLock.lock();
+            waiter = null;
+        }
+    }
+
+    /** Requests issued and not yet ended (queued commands and commands in a worker): for tests. */
+    int pendingRequests() {
+        uringLock.lock();
+        try {
+            return queuedCmds.size() + workerCmds.size() + deferred.size();
+        } finally {
+            uringLock.unlock();
+        }
     }
 }

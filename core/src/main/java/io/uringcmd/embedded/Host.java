@@ -76,6 +76,9 @@ public final class Host implements AutoCloseable {
             state = device.open(new OpenContext(name, flags));
         } catch (DeviceException e) {
             throw new ErrnoException("open(" + path + ")", e.negative(), e.getMessage());
+        } catch (RuntimeException e) {
+            // A device that throws gives -EIO, like every other device operation (docs/DRIVER.md).
+            throw new ErrnoException("open(" + path + ")", -Errno.EIO.value(), "the device's open threw " + e);
         }
         return install(new OpenFile(this, "/dev/" + name, device, state, flags));
     }
@@ -105,6 +108,16 @@ public final class Host implements AutoCloseable {
         }
         f.put();
         return 0;
+    }
+
+    /** Closes {@code fd} only if it still refers to {@code f} (a ring closing its own fd). */
+    void closeIfSame(int fd, OpenFile f) {
+        synchronized (fdLock) {
+            OpenFile[] t = fds;
+            if (fd < 0 || fd >= t.length || t[fd] != f) return;
+            t[fd] = null;
+        }
+        f.put();
     }
 
     /** The open file of {@code fd}, or null ({@code -EBADF}). */
@@ -145,7 +158,13 @@ public final class Host implements AutoCloseable {
         PrintWriter out = new PrintWriter(w);
         out.println("path:\t" + f.path);
         out.println("flags:\t0" + Integer.toOctalString(f.flags));
-        if (f.device instanceof MiscDevice.ShowFdinfo<?> s) ((MiscDevice.ShowFdinfo<Object>) s).showFdinfo(f.state, out);
+        if (f.device instanceof MiscDevice.ShowFdinfo<?> s) {
+            try {
+                ((MiscDevice.ShowFdinfo<Object>) s).showFdinfo(f.state, out);
+            } catch (RuntimeException e) {
+                // show_fdinfo cannot fail in the kernel either: the text stops where the device stopped.
+            }
+        }
         out.flush();
         return w.toString();
     }

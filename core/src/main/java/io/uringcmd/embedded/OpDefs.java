@@ -51,8 +51,8 @@ final class OpDefs {
         def(Opcode.OPENAT2, "", false);
         def(Opcode.EPOLL_CTL, "", false);
         def(Opcode.SPLICE, "F", false);
-        def(Opcode.PROVIDE_BUFFERS, "I", false);
-        def(Opcode.REMOVE_BUFFERS, "I", false);
+        def(Opcode.PROVIDE_BUFFERS, "I", true);
+        def(Opcode.REMOVE_BUFFERS, "I", true);
         def(Opcode.TEE, "F", false);
         def(Opcode.SHUTDOWN, "F", false);
         def(Opcode.RENAMEAT, "", false);

@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An open file of the host ({@code struct file}): the device, the state its {@code open} returned, and a reference
- * count — the fd and each registered-file slot hold one; {@code release} runs when the last goes.
+ * count — the fd, each registered-file slot and each request in flight hold one; {@code release} runs when the last
+ * goes.
  */
 final class OpenFile {
     final Host host;
@@ -26,6 +27,17 @@ final class OpenFile {
     }
 
     void get() { refs.incrementAndGet(); }
+
+    /**
+     * Takes a reference unless the last one is already gone ({@code get_file_rcu}): a request in flight holds one,
+     * so {@code release} waits for it, as the kernel's does.
+     */
+    boolean tryGet() {
+        for (int r = refs.get(); r > 0; r = refs.get()) {
+            if (refs.compareAndSet(r, r + 1)) return true;
+        }
+        return false;
+    }
 
     void put() {
         if (refs.decrementAndGet() == 0) host.release(this);

@@ -9,6 +9,7 @@ import io.uringcmd.driver.TaskWork;
 import io.uringcmd.driver.UserSlice;
 
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
 
 import static io.uringcmd.abi.Uapi.*;
 
@@ -38,8 +39,10 @@ final class Request implements IoUringCmd.Host {
     /** Post as a 32-byte CQE: always on a CQE32 ring; F_32 on a CQE_MIXED ring. */
     boolean big;
     Request link;
-    /** Issued and not yet completed (queued uring_cmd, or in a worker). */
-    boolean inflight;
+    /** REQ_F_IO_DRAIN: IOSQE_IO_DRAIN, or given by the kernel's drain rules (a drain inside a link, drain_next). */
+    boolean drain;
+    /** REQ_F_FORCE_ASYNC: IOSQE_ASYNC, or submitted while a drain is active; issued from a worker. */
+    boolean forceAsync;
 
     // NOP
     int nopFlags;
@@ -52,11 +55,31 @@ final class Request implements IoUringCmd.Host {
     int cancelFd;
     int cancelOpcode;
 
+    // PROVIDE_BUFFERS / REMOVE_BUFFERS (io_provide_buf)
+    long pbufAddr;
+    int pbufLen;
+    int pbufNbufs;
+    int pbufBgid;
+    int pbufBid;
+
     // URING_CMD
+    /** The device's answer to the last call (Engine.callDevice), read when it is applied. */
+    int answerRes;
+    long answerRes2;
+    boolean answerHasRes2;
+    QueuedCmd answerHandle;
     int cmdFlags;
     int bufGroup;
     QueuedCmd queued;
     boolean cancelable;
+    /** Issued (inline or in a worker) and the device's answer not yet applied. */
+    boolean awaitingResult;
+    /** Completions and task work for a handle that arrived before its QUEUED answer was applied (worker issue). */
+    ArrayList<Runnable> earlyWork;
+    /** The thread inside the device's uringCmd for this request, or null. */
+    volatile Thread issuingThread;
+    /** The io-wq thread running this request, or null; guarded by {@code this}. */
+    private Thread worker;
 
     Request(Engine engine, MemorySegment sqeCopy, MemorySegment pdu) {
         this.engine = engine;
@@ -64,6 +87,7 @@ final class Request implements IoUringCmd.Host {
         this.pdu = pdu;
         this.sqeView = new IoUringSqe(sqeCopy);
         this.cmdCtl = IoUringCmd.create(this);
+        engine.adopt(this);
     }
 
     void reset() {
@@ -75,10 +99,31 @@ final class Request implements IoUringCmd.Host {
         big0 = big1 = 0;
         big = false;
         link = null;
-        inflight = false;
+        drain = false;
+        forceAsync = false;
         queued = null;
         cancelable = false;
         cmdFlags = 0;
+        awaitingResult = false;
+        if (earlyWork != null) earlyWork.clear();
+    }
+
+    void early(Runnable work) {
+        if (earlyWork == null) earlyWork = new ArrayList<>(2);
+        earlyWork.add(work);
+    }
+
+    synchronized void workerStarted() { worker = Thread.currentThread(); }
+
+    /** Clears the worker and any interrupt meant for this request, so it cannot hit the pool thread's next task. */
+    void workerDone() {
+        synchronized (this) { worker = null; }
+        Thread.interrupted();
+    }
+
+    /** Ring close: wakes a device blocked in a worker for this request (io-wq's cancel of running work). */
+    synchronized void interruptWorker() {
+        if (worker != null) worker.interrupt();
     }
 
     boolean hasFlag(int iosqe) { return (sqeFlags & iosqe) != 0; }
@@ -121,7 +166,7 @@ final class Request implements IoUringCmd.Host {
     }
 
     @Override
-    public void markCancelable() { engine.markCancelable(this); }
+    public void markCancelable(QueuedCmd handle) { engine.markCancelable(this, handle); }
 
     @Override
     public void queuedDone(QueuedCmd handle, int res, long res2, boolean hasRes2) {

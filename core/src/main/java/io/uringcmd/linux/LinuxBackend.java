@@ -90,7 +90,11 @@ public final class LinuxBackend implements RingBackend {
         return Raw.map(addr, size, arena, () -> Libc.munmap(addr, size));
     }
 
-    /** Maps a kernel-allocated provided buffer ring ({@code IOU_PBUF_RING_MMAP}) of group {@code bgid}. */
+    /**
+     * Maps a kernel-allocated provided buffer ring ({@code IOU_PBUF_RING_MMAP}) of group {@code bgid}. The mapping
+     * lives until the ring closes (the mapped pages stay valid after the group is unregistered).
+     */
+    @Override
     public MemorySegment mapBufferRing(int bgid, long size) {
         ensureOpen();
         return map(arena, size, ringFd, IORING_OFF_PBUF_RING | ((long) bgid << IORING_OFF_PBUF_SHIFT));

@@ -30,6 +30,15 @@ public interface RingBackend {
      */
     String multishotHazard(int fd, boolean fixedFile);
 
+    /**
+     * Maps the ring memory of buffer group {@code bgid}, which the backend allocated on registration with
+     * {@code IOU_PBUF_RING_MMAP}. Backends that cannot hand out such memory throw
+     * {@link UnsupportedOperationException}; {@link BufferRing} then unregisters the group again.
+     */
+    default MemorySegment mapBufferRing(int bgid, long size) {
+        throw new UnsupportedOperationException(name() + " does not map kernel-allocated buffer rings (IOU_PBUF_RING_MMAP)");
+    }
+
     /** A short name for messages and traces: "linux 6.18.44", "embedded". */
     String name();
 

@@ -78,6 +78,14 @@ public abstract sealed class Sqe permits Sqe64, Sqe128 {
     // ---- raw field writers (kernel names) ----
     public Sqe opcode(int opcode) { sqes.set(JAVA_BYTE, base + OPCODE, (byte) opcode); return this; }
     public Sqe opcode(Opcode opcode) { return opcode(opcode.code()); }
+    /** {@code sqe->opcode} as written (for traces and checks before submit). */
+    public int opcode() { return sqes.get(JAVA_BYTE, base + OPCODE) & 0xff; }
+    /** {@code sqe->fd} as written. */
+    public int fd() { return sqes.get(JAVA_INT, base + FD); }
+    /** {@code sqe->cmd_op} as written. */
+    public int cmdOp() { return sqes.get(JAVA_INT, base + CMD_OP); }
+    /** {@code sqe->addr} as written. */
+    public long addr() { return sqes.get(JAVA_LONG, base + ADDR); }
     /** Sets {@code sqe->flags} (IOSQE_*) to exactly {@code flags}. */
     public Sqe flags(int flags) { sqes.set(JAVA_BYTE, base + FLAGS, (byte) flags); return this; }
     /** Adds IOSQE_* bits to {@code sqe->flags}. */
@@ -250,6 +258,15 @@ public abstract sealed class Sqe permits Sqe64, Sqe128 {
     /** {@code IORING_OP_READ} with {@code IOSQE_BUFFER_SELECT}: the kernel picks a buffer of {@code bufGroup}. */
     public Sqe prepReadSelect(int fd, int len, int bufGroup, long offset) {
         return prep(Opcode.READ.code(), fd).len(len).off(offset).addFlags(IOSQE_BUFFER_SELECT).bufGroup(bufGroup);
+    }
+
+    /**
+     * {@code IORING_OP_READ_MULTISHOT} (6.7+): reads into a buffer of {@code bufGroup} whenever {@code fd} (pollable:
+     * pipe, socket, eventfd) has data, one CQE with F_MORE per read, until the group runs dry (-ENOBUFS), an error, or
+     * a cancel (-ECANCELED). Each read fills at most one whole buffer ({@code len} must stay 0 on 6.18: -EINVAL).
+     */
+    public Sqe prepReadMultishot(int fd, long offset, int bufGroup) {
+        return prep(Opcode.READ_MULTISHOT.code(), fd).off(offset).addFlags(IOSQE_BUFFER_SELECT).bufGroup(bufGroup);
     }
 
     /** Legacy {@code IORING_OP_PROVIDE_BUFFERS}: {@code nbufs} buffers of {@code len} bytes from {@code mem}, ids from {@code startBid}. */

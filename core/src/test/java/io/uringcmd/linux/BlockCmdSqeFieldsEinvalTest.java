@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -25,7 +26,7 @@ class BlockCmdSqeFieldsEinvalTest {
                 ring.sqe().prepDiscard(fd, 0, 4096).fileIndex(1).userData(2);
                 ring.sqe().prepDiscard(fd, 0, 4096).uringCmdFixed(0).userData(3);
                 assertEquals(List.of(new CqeRecord(1, -22, 0), new CqeRecord(2, -22, 0), new CqeRecord(3, -22, 0)),
-                        KernelTests.submitAndReap(ring, 3));
+                        RingTests.submitAndReap(ring, 3));
             } finally {
                 Fds.close(fd);
             }

@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -22,7 +23,7 @@ class BlockCmdUnknownOpEinvalTest {
             try {
                 ring.sqe().prepUringCmd(fd, 0).addr(0).addr3(4096).userData(1);
                 ring.sqe().prepUringCmd(fd, 0x1201).addr(0).addr3(4096).userData(2);
-                assertEquals(List.of(new CqeRecord(1, -22, 0), new CqeRecord(2, -22, 0)), KernelTests.submitAndReap(ring, 2));
+                assertEquals(List.of(new CqeRecord(1, -22, 0), new CqeRecord(2, -22, 0)), RingTests.submitAndReap(ring, 2));
             } finally {
                 Fds.close(fd);
             }

@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -28,10 +29,10 @@ class BlockDiscardRangeEinvalTest {
                 ring.sqe().prepDiscard(fd, size, 512).userData(4);       // at the end
                 ring.sqe().prepDiscard(fd, size - 512, 1024).userData(5); // past the end
                 ring.sqe().prepDiscard(fd, -512, 1024).userData(6);      // start + len wraps
-                List<CqeRecord> got = KernelTests.submitAndReap(ring, 6);
+                List<CqeRecord> got = RingTests.submitAndReap(ring, 6);
                 for (int i = 0; i < 6; i++) assertEquals(new CqeRecord(i + 1, -22, 0), got.get(i));
                 ring.sqe().prepDiscard(fd, size - 512, 512).userData(7); // the last block is fine
-                assertEquals(new CqeRecord(7, 0, 0), KernelTests.submitOne(ring));
+                assertEquals(new CqeRecord(7, 0, 0), RingTests.submitOne(ring));
             } finally {
                 Fds.close(fd);
             }

@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -16,7 +17,7 @@ class BlockDiscardReadOnlyEbadfTest {
             int fd = dev.open(Fds.O_RDONLY);
             try {
                 ring.sqe().prepDiscard(fd, 0, 4096).userData(1);
-                assertEquals(new CqeRecord(1, -9, 0), KernelTests.submitOne(ring));
+                assertEquals(new CqeRecord(1, -9, 0), RingTests.submitOne(ring));
             } finally {
                 Fds.close(fd);
             }

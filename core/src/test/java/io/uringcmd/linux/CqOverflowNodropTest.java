@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -36,8 +37,8 @@ class CqOverflowNodropTest {
 
             List<CqeRecord> want = new ArrayList<>();
             for (int i = 0; i < 6; i++) want.add(new CqeRecord(100 + i, 0, 0));
-            assertEquals(want, KernelTests.reap(ring, 6));
-            KernelTests.assertNoCqe(ring);
+            assertEquals(want, RingTests.reap(ring, 6));
+            RingTests.assertNoCqe(ring);
             assertEquals(0, ring.sqFlags() & IORING_SQ_CQ_OVERFLOW, "the flag clears when the overflow list is empty");
             assertEquals(0, ring.cqOverflow());
         }

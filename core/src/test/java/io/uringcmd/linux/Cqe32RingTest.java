@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.Cqe;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
@@ -30,7 +31,7 @@ class Cqe32RingTest {
                 ring.sqe().prepUringCmd(devNull, 0).userData(2);
                 ring.sqe().prepUringCmd(KernelTests.BAD_FD, 0).userData(3);
                 ring.submit();
-                List<CqeRecord> got = KernelTests.reap(ring, 3);
+                List<CqeRecord> got = RingTests.reap(ring, 3);
                 assertEquals(List.of(new CqeRecord(1, 3, 0, 0, 0), new CqeRecord(2, 0, 0, 0, 0), new CqeRecord(3, -9, 0, 0, 0)), got);
             } finally {
                 Fds.close(devNull);
@@ -50,8 +51,8 @@ class Cqe32RingTest {
             assertEquals(0x1122334455667788L, c.res2());
             assertEquals(-2L, c.extra2());
             assertEquals(List.of(new CqeRecord(7, 0, 0, 0x1122334455667788L, -2L), new CqeRecord(8, -5, 0, 1, 2),
-                    new CqeRecord(9, 0, 0, 0, 0)), KernelTests.reap(ring, 3));
-            KernelTests.assertNoCqe(ring);
+                    new CqeRecord(9, 0, 0, 0, 0)), RingTests.reap(ring, 3));
+            RingTests.assertNoCqe(ring);
         }
     }
 
@@ -59,7 +60,7 @@ class Cqe32RingTest {
     void nopCqe32OnA16ByteRingIsEinval() {
         try (IoUring<Sqe64> ring = Linux.setup(RingSetup.entries(2))) {
             ring.sqe().prepNop().nopFlags(IORING_NOP_CQE32).off(1).addr(2).userData(1);
-            assertEquals(new CqeRecord(1, -22, 0), KernelTests.submitOne(ring));
+            assertEquals(new CqeRecord(1, -22, 0), RingTests.submitOne(ring));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.Cqe;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
@@ -35,8 +36,8 @@ class CqeMixedRingTest {
                 Cqe c = ring.peekCqe();
                 assertFalse(c.is32());
                 assertEquals(List.of(new CqeRecord(1, 0, 0), new CqeRecord(2, 0, IORING_CQE_F_32, 11, 22), new CqeRecord(3, 0, 0)),
-                        KernelTests.reap(ring, 3));
-                KernelTests.assertNoCqe(ring);
+                        RingTests.reap(ring, 3));
+                RingTests.assertNoCqe(ring);
                 assertEquals(0, ring.cqReady());
             } finally {
                 Fds.close(devNull);
@@ -50,16 +51,16 @@ class CqeMixedRingTest {
             assertEquals(8, ring.cqEntries());
             // Move head and tail to slot 7: the last slot before the wrap.
             for (int i = 0; i < 4; i++) ring.sqe().prepNop().userData(i);
-            KernelTests.submitAndReap(ring, 4);
+            RingTests.submitAndReap(ring, 4);
             for (int i = 0; i < 3; i++) ring.sqe().prepNop().userData(4 + i);
-            KernelTests.submitAndReap(ring, 3);
+            RingTests.submitAndReap(ring, 3);
             // A 32-byte CQE cannot take slot 7 alone: padding in 7, the CQE in slots 0 and 1.
             ring.sqe().prepNop().nopFlags(IORING_NOP_CQE32).off(5).addr(6).userData(7);
             ring.submit(); // a NOP completes inline, during the enter
             assertEquals(3, ring.cqReady(), "one padding slot and two for the 32-byte CQE");
-            assertEquals(List.of(new CqeRecord(7, 0, IORING_CQE_F_32, 5, 6)), KernelTests.reap(ring, 1));
+            assertEquals(List.of(new CqeRecord(7, 0, IORING_CQE_F_32, 5, 6)), RingTests.reap(ring, 1));
             assertEquals(0, ring.cqReady());
-            KernelTests.assertNoCqe(ring);
+            RingTests.assertNoCqe(ring);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -49,7 +50,7 @@ class FdsChannelFdTest {
             ring.sqe().prepSiocinq(Fds.fdOf(dgram)).userData(3);    // unconnected UDP: 0
             ring.sqe().prepUringCmd(Fds.fdOf(file), 0).userData(4); // regular file: -EOPNOTSUPP
             assertEquals(java.util.List.of(new CqeRecord(1, 13, 0), new CqeRecord(2, -22, 0), new CqeRecord(3, 0, 0),
-                    new CqeRecord(4, -95, 0)), KernelTests.submitAndReap(ring, 4));
+                    new CqeRecord(4, -95, 0)), RingTests.submitAndReap(ring, 4));
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -30,11 +31,11 @@ class FuseUringCmdTest {
              IoUring<Sqe128> big = Linux.setup(RingSetup.entries(2).sqe128());
              Arena a = Arena.ofConfined()) {
             small.sqe().prepUringCmd(fd, FUSE_IO_URING_CMD_REGISTER).userData(1);
-            assertEquals(new CqeRecord(1, -22, 0), KernelTests.submitOne(small));
+            assertEquals(new CqeRecord(1, -22, 0), RingTests.submitOne(small));
             // struct fuse_uring_cmd_req {u64 flags; u64 commit_id; u16 qid; u8 padding[6]} in the 80-byte area.
             MemorySegment req = a.allocate(24);
             big.sqe().prepUringCmd80(fd, FUSE_IO_URING_CMD_REGISTER, req).userData(2);
-            assertEquals(new CqeRecord(2, -1, 0), KernelTests.submitOne(big));
+            assertEquals(new CqeRecord(2, -1, 0), RingTests.submitOne(big));
         } finally {
             Fds.close(fd);
         }

@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -27,7 +28,7 @@ class GetsockoptNonSolSocketEopnotsuppTest {
             ring.sqe().prepGetsockopt(udp.first(), 0 /* IPPROTO_IP */, 1 /* IP_TOS */, v).userData(2);
             ring.sqe().prepGetsockopt(unix.first(), 0, 1, v).userData(3);
             assertEquals(List.of(new CqeRecord(1, -95, 0), new CqeRecord(2, -95, 0), new CqeRecord(3, -95, 0)),
-                    KernelTests.submitAndReap(ring, 3));
+                    RingTests.submitAndReap(ring, 3));
             assertEquals(0x77777777, v.get(java.lang.foreign.ValueLayout.JAVA_INT, 0));
         }
     }

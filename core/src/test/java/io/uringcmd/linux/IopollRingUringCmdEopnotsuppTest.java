@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -22,7 +23,7 @@ class IopollRingUringCmdEopnotsuppTest {
             try {
                 ring.sqe().prepSiocinq(tcp.second()).userData(1);
                 ring.sqe().prepUringCmd(devNull, 0).userData(2);
-                assertEquals(List.of(new CqeRecord(1, -95, 0), new CqeRecord(2, -95, 0)), KernelTests.submitAndReap(ring, 2));
+                assertEquals(List.of(new CqeRecord(1, -95, 0), new CqeRecord(2, -95, 0)), RingTests.submitAndReap(ring, 2));
             } finally {
                 Fds.close(devNull);
             }

@@ -1,6 +1,5 @@
 package io.uringcmd.linux;
 
-import io.uringcmd.ring.Cqe;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.Sqe;
@@ -9,51 +8,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static io.uringcmd.RingTests.submitOne;
 
-/** Helpers shared by the kernel tests: reap exact CQEs, make targets. Not a test. */
+/** Helpers shared by the kernel tests: targets and prep-rule checks (CQE reaping: {@link io.uringcmd.RingTests}). Not a test. */
 final class KernelTests {
     private KernelTests() {}
 
     /** An fd no process here has open: io_uring looks it up at issue and gives -EBADF. */
     static final int BAD_FD = 999;
-
-    /** Waits for and copies exactly {@code n} CQEs, in order. A lost CQE fails after 10 s instead of hanging. */
-    static List<CqeRecord> reap(IoUring<?> ring, int n) {
-        List<CqeRecord> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Cqe c = ring.waitCqe(Duration.ofSeconds(10));
-            assertNotNull(c, () -> "expected " + n + " CQEs, got " + out);
-            out.add(c.copy());
-            ring.cqeSeen();
-        }
-        return out;
-    }
-
-    /** Submits what is queued, waits for {@code n} CQEs, copies them, and checks no further CQE is ready. */
-    static List<CqeRecord> submitAndReap(IoUring<?> ring, int n) {
-        ring.submit();
-        List<CqeRecord> out = reap(ring, n);
-        assertNoCqe(ring);
-        return out;
-    }
-
-    /** Submits the one SQE queued and returns its CQE (and checks it is the only one). */
-    static CqeRecord submitOne(IoUring<?> ring) {
-        assertEquals(1, ring.sqReady(), "exactly one SQE should be queued");
-        return submitAndReap(ring, 1).getFirst();
-    }
-
-    static void assertNoCqe(IoUring<?> ring) {
-        Cqe c = ring.peekCqe();
-        assertNull(c, () -> "unexpected CQE " + c);
-    }
 
     /** A regular file with a few bytes in it, opened read-write; deleted on close. */
     static final class RegularFile implements AutoCloseable {

@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.linux.KernelTests.RegularFile;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
@@ -22,7 +23,7 @@ class LinkAfterFailedUringCmdCanceledTest {
         try (IoUring<Sqe64> ring = Linux.setup(RingSetup.entries(4)); RegularFile file = new RegularFile()) {
             ring.sqe().prepUringCmd(file.fd, 0).link().userData(1);
             ring.sqe().prepNop().userData(2);
-            assertEquals(List.of(new CqeRecord(1, -95, 0), new CqeRecord(2, -125, 0)), KernelTests.submitAndReap(ring, 2));
+            assertEquals(List.of(new CqeRecord(1, -95, 0), new CqeRecord(2, -125, 0)), RingTests.submitAndReap(ring, 2));
         }
     }
 
@@ -33,7 +34,7 @@ class LinkAfterFailedUringCmdCanceledTest {
             try {
                 ring.sqe().prepUringCmd(devNull, 0).pad1(1).link().userData(1);
                 ring.sqe().prepNop().userData(2);
-                assertEquals(List.of(new CqeRecord(1, -22, 0), new CqeRecord(2, -125, 0)), KernelTests.submitAndReap(ring, 2));
+                assertEquals(List.of(new CqeRecord(1, -22, 0), new CqeRecord(2, -125, 0)), RingTests.submitAndReap(ring, 2));
             } finally {
                 Fds.close(devNull);
             }
@@ -47,7 +48,7 @@ class LinkAfterFailedUringCmdCanceledTest {
             try {
                 ring.sqe().prepUringCmd(devNull, 0).link().userData(1);
                 ring.sqe().prepNop().userData(2);
-                assertEquals(List.of(new CqeRecord(1, 0, 0), new CqeRecord(2, 0, 0)), KernelTests.submitAndReap(ring, 2));
+                assertEquals(List.of(new CqeRecord(1, 0, 0), new CqeRecord(2, 0, 0)), RingTests.submitAndReap(ring, 2));
             } finally {
                 Fds.close(devNull);
             }

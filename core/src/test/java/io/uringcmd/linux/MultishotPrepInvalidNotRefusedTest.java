@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -26,8 +27,8 @@ class MultishotPrepInvalidNotRefusedTest {
             // Submit one at a time: a prep failure stops the batch (§2.1).
             ring.submit();
             ring.submit();
-            assertEquals(List.of(new CqeRecord(1, -22, 0), new CqeRecord(2, -22, 0)), KernelTests.reap(ring, 2));
-            KernelTests.assertNoCqe(ring);
+            assertEquals(List.of(new CqeRecord(1, -22, 0), new CqeRecord(2, -22, 0)), RingTests.reap(ring, 2));
+            RingTests.assertNoCqe(ring);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.linux.KernelTests.RegularFile;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
@@ -82,12 +83,12 @@ class MultishotRefusedTest {
                 // Nothing of the batch reached the kernel, not even the NOP before it.
                 assertEquals(0, publishedTail(ring));
                 assertEquals(2, ring.sqReady());
-                KernelTests.assertNoCqe(ring);
+                RingTests.assertNoCqe(ring);
 
                 ring.discardUnsubmitted();
                 assertEquals(0, ring.sqReady());
                 ring.sqe().prepNop().userData(3);
-                assertEquals(new CqeRecord(3, 0, 0), KernelTests.submitOne(ring));
+                assertEquals(new CqeRecord(3, 0, 0), RingTests.submitOne(ring));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -23,7 +24,7 @@ class NopInjectResultTest {
             for (int i = 0; i < results.length; i++) ring.sqe().prepNopInject(results[i]).userData(100 + i);
             // len without INJECT_RESULT: ignored.
             ring.sqe().prepNop().len(-5).userData(200);
-            List<CqeRecord> got = KernelTests.submitAndReap(ring, results.length + 1);
+            List<CqeRecord> got = RingTests.submitAndReap(ring, results.length + 1);
             for (int i = 0; i < results.length; i++) assertEquals(new CqeRecord(100 + i, results[i], 0), got.get(i));
             assertEquals(new CqeRecord(200, 0, 0), got.get(results.length));
         }
@@ -33,7 +34,7 @@ class NopInjectResultTest {
     void unknownNopFlagIsEinval() {
         try (IoUring<Sqe64> ring = Linux.setup(RingSetup.entries(4))) {
             ring.sqe().prepNop().nopFlags(IORING_NOP_INJECT_RESULT | (1 << 6)).len(7).userData(1);
-            assertEquals(new CqeRecord(1, -22, 0), KernelTests.submitOne(ring));
+            assertEquals(new CqeRecord(1, -22, 0), RingTests.submitOne(ring));
         }
     }
 }

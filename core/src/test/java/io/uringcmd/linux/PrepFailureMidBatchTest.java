@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -24,12 +25,12 @@ class PrepFailureMidBatchTest {
             ring.sqe().prepNop().userData(2);
             ring.sqe().prepNop().userData(3);
             assertEquals(1, ring.submit(), "enter returns the SQEs consumed, the failed one included");
-            assertEquals(List.of(new CqeRecord(1, -22, 0)), KernelTests.reap(ring, 1));
-            KernelTests.assertNoCqe(ring);
+            assertEquals(List.of(new CqeRecord(1, -22, 0)), RingTests.reap(ring, 1));
+            RingTests.assertNoCqe(ring);
             assertEquals(2, ring.sqEntries() - ring.sqSpaceLeft() - ring.sqReady(), "two SQEs published and not consumed");
             assertEquals(2, ring.submit(), "the next enter submits what stayed in the SQ");
-            assertEquals(List.of(new CqeRecord(2, 0, 0), new CqeRecord(3, 0, 0)), KernelTests.reap(ring, 2));
-            KernelTests.assertNoCqe(ring);
+            assertEquals(List.of(new CqeRecord(2, 0, 0), new CqeRecord(3, 0, 0)), RingTests.reap(ring, 2));
+            RingTests.assertNoCqe(ring);
         }
     }
 
@@ -40,7 +41,7 @@ class PrepFailureMidBatchTest {
             ring.sqe().prepUringCmd(KernelTests.BAD_FD, 0).pad1(1).userData(1);
             ring.sqe().prepNop().userData(2);
             assertEquals(2, ring.submit());
-            assertEquals(List.of(new CqeRecord(1, -22, 0), new CqeRecord(2, 0, 0)), KernelTests.reap(ring, 2));
+            assertEquals(List.of(new CqeRecord(1, -22, 0), new CqeRecord(2, 0, 0)), RingTests.reap(ring, 2));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -44,30 +45,30 @@ class SocketGetsockoptTest {
 
             MemorySegment v4 = a.allocate(4);
             ring.sqe().prepGetsockopt(fd, Fds.SOL_SOCKET, Fds.SO_RCVBUF, v4).userData(1);
-            assertEquals(new CqeRecord(1, 4, 0), KernelTests.submitOne(ring));
+            assertEquals(new CqeRecord(1, 4, 0), RingTests.submitOne(ring));
             assertEquals(rcvbuf, v4.get(JAVA_INT, 0));
 
             MemorySegment v8 = a.allocate(8).fill((byte) 0x5a);
             ring.sqe().prepGetsockopt(fd, Fds.SOL_SOCKET, Fds.SO_RCVBUF, v8).userData(2);
-            assertEquals(new CqeRecord(2, 4, 0), KernelTests.submitOne(ring));
+            assertEquals(new CqeRecord(2, 4, 0), RingTests.submitOne(ring));
             assertEquals(rcvbuf, v8.get(JAVA_INT, 0));
             assertEquals(0x5a5a5a5a, v8.get(JAVA_INT, 4), "only optlen bytes are written");
 
             MemorySegment v2 = a.allocate(4).fill((byte) 0x5a);
             ring.sqe().prepGetsockopt(fd, Fds.SOL_SOCKET, Fds.SO_RCVBUF, v2.asSlice(0, 2)).userData(3);
-            assertEquals(new CqeRecord(3, 2, 0), KernelTests.submitOne(ring));
+            assertEquals(new CqeRecord(3, 2, 0), RingTests.submitOne(ring));
             assertEquals((short) rcvbuf, v2.get(JAVA_SHORT, 0));
             assertEquals((byte) 0x5a, v2.get(JAVA_BYTE, 2));
 
             ring.sqe().prepGetsockopt(fd, Fds.SOL_SOCKET, Fds.SO_RCVBUF, v4.asSlice(0, 0)).userData(4);
-            assertEquals(new CqeRecord(4, 0, 0), KernelTests.submitOne(ring));
+            assertEquals(new CqeRecord(4, 0, 0), RingTests.submitOne(ring));
 
             ring.sqe().prepGetsockopt(fd, Fds.SOL_SOCKET, Fds.SO_TYPE, v4).userData(5);
-            assertEquals(new CqeRecord(5, 4, 0), KernelTests.submitOne(ring));
+            assertEquals(new CqeRecord(5, 4, 0), RingTests.submitOne(ring));
             assertEquals(type(kind), v4.get(JAVA_INT, 0));
 
             ring.sqe().prepGetsockopt(fd, Fds.SOL_SOCKET, Fds.SO_LINGER, v8).userData(6);
-            assertEquals(new CqeRecord(6, 8, 0), KernelTests.submitOne(ring));
+            assertEquals(new CqeRecord(6, 8, 0), RingTests.submitOne(ring));
             assertEquals(0L, v8.get(java.lang.foreign.ValueLayout.JAVA_LONG, 0), "linger off, 0 s");
         }
     }
@@ -81,7 +82,7 @@ class SocketGetsockoptTest {
             ring.sqe().prepGetsockopt(p.first(), Fds.SOL_SOCKET, Fds.SO_RCVBUF, v).optlen(-1).userData(2);
             ring.sqe().prepGetsockopt(p.first(), Fds.SOL_SOCKET, Fds.SO_RCVBUF, v).addr3(8L).userData(3);
             assertEquals(java.util.List.of(new CqeRecord(1, -92, 0), new CqeRecord(2, -22, 0), new CqeRecord(3, -14, 0)),
-                    KernelTests.submitAndReap(ring, 3));
+                    RingTests.submitAndReap(ring, 3));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.linux.SocketGetsockoptTest.Kind;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
@@ -32,7 +33,7 @@ class SocketSetsockoptTest {
             assertEquals(0, Fds.getsockoptInt(fd, Fds.SOL_SOCKET, Fds.SO_KEEPALIVE));
             ring.sqe().prepSetsockopt(fd, Fds.SOL_SOCKET, Fds.SO_KEEPALIVE, a.allocateFrom(JAVA_INT, 1)).userData(1);
             ring.sqe().prepSetsockopt(fd, Fds.SOL_SOCKET, Fds.SO_RCVBUF, a.allocateFrom(JAVA_INT, 32768)).userData(2);
-            assertEquals(List.of(new CqeRecord(1, 0, 0), new CqeRecord(2, 0, 0)), KernelTests.submitAndReap(ring, 2));
+            assertEquals(List.of(new CqeRecord(1, 0, 0), new CqeRecord(2, 0, 0)), RingTests.submitAndReap(ring, 2));
             assertEquals(1, Fds.getsockoptInt(fd, Fds.SOL_SOCKET, Fds.SO_KEEPALIVE));
             assertEquals(65536, Fds.getsockoptInt(fd, Fds.SOL_SOCKET, Fds.SO_RCVBUF));
 
@@ -43,7 +44,7 @@ class SocketSetsockoptTest {
             // A level other than SOL_SOCKET goes to the protocol: AF_UNIX has none (sock_no_setsockopt, -EOPNOTSUPP).
             int unknownLevel = kind == Kind.TCP || kind == Kind.UDP ? -92 : -95;
             assertEquals(List.of(new CqeRecord(3, -22, 0), new CqeRecord(4, -92, 0), new CqeRecord(5, unknownLevel, 0)),
-                    KernelTests.submitAndReap(ring, 3));
+                    RingTests.submitAndReap(ring, 3));
         }
     }
 
@@ -53,7 +54,7 @@ class SocketSetsockoptTest {
             assertEquals(0, Fds.getsockoptInt(tcp.first(), Fds.IPPROTO_TCP, Fds.TCP_NODELAY));
             ring.sqe().prepSetsockopt(tcp.first(), Fds.IPPROTO_TCP, Fds.TCP_NODELAY, a.allocateFrom(JAVA_INT, 1)).userData(1);
             ring.sqe().prepSetsockopt(tcp.first(), Fds.IPPROTO_TCP, Fds.TCP_USER_TIMEOUT, a.allocateFrom(JAVA_INT, 7)).userData(2);
-            assertEquals(List.of(new CqeRecord(1, 0, 0), new CqeRecord(2, 0, 0)), KernelTests.submitAndReap(ring, 2));
+            assertEquals(List.of(new CqeRecord(1, 0, 0), new CqeRecord(2, 0, 0)), RingTests.submitAndReap(ring, 2));
             assertEquals(1, Fds.getsockoptInt(tcp.first(), Fds.IPPROTO_TCP, Fds.TCP_NODELAY));
             assertEquals(7, Fds.getsockoptInt(tcp.first(), Fds.IPPROTO_TCP, Fds.TCP_USER_TIMEOUT));
         }

@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -20,17 +21,17 @@ class SocketSiocinqTest {
     void tcpGivesBytesPending() {
         try (IoUring<Sqe64> ring = Linux.setup(RingSetup.entries(4)); FdPair tcp = Fds.tcpPair()) {
             ring.sqe().prepSiocinq(tcp.second()).userData(1);
-            assertEquals(new CqeRecord(1, 0, 0), KernelTests.submitOne(ring));
+            assertEquals(new CqeRecord(1, 0, 0), RingTests.submitOne(ring));
             Fds.write(tcp.first(), new byte[]{1, 2, 3, 4, 5});
             KernelTests.awaitIoctl(tcp.second(), Fds.SIOCINQ, 5);
             ring.sqe().prepSiocinq(tcp.second()).userData(2);
-            assertEquals(new CqeRecord(2, 5, 0), KernelTests.submitOne(ring));
+            assertEquals(new CqeRecord(2, 5, 0), RingTests.submitOne(ring));
             Fds.write(tcp.first(), new byte[1000]);
             KernelTests.awaitIoctl(tcp.second(), Fds.SIOCINQ, 1005);
             assertEquals(3, Fds.read(tcp.second(), 3).length);
             ring.sqe().prepSiocinq(tcp.second()).userData(3);
             ring.sqe().prepSiocinq(tcp.first()).userData(4);
-            assertEquals(List.of(new CqeRecord(3, 1002, 0), new CqeRecord(4, 0, 0)), KernelTests.submitAndReap(ring, 2));
+            assertEquals(List.of(new CqeRecord(3, 1002, 0), new CqeRecord(4, 0, 0)), RingTests.submitAndReap(ring, 2));
         }
     }
 
@@ -38,15 +39,15 @@ class SocketSiocinqTest {
     void udpGivesTheFirstDatagramSize() {
         try (IoUring<Sqe64> ring = Linux.setup(RingSetup.entries(4)); FdPair udp = Fds.udpPair()) {
             ring.sqe().prepSiocinq(udp.second()).userData(1);
-            assertEquals(new CqeRecord(1, 0, 0), KernelTests.submitOne(ring));
+            assertEquals(new CqeRecord(1, 0, 0), RingTests.submitOne(ring));
             Fds.write(udp.first(), new byte[7]);
             Fds.write(udp.first(), new byte[3]);
             KernelTests.awaitIoctl(udp.second(), Fds.SIOCINQ, 7);
             ring.sqe().prepSiocinq(udp.second()).userData(2);
-            assertEquals(new CqeRecord(2, 7, 0), KernelTests.submitOne(ring));
+            assertEquals(new CqeRecord(2, 7, 0), RingTests.submitOne(ring));
             assertEquals(7, Fds.read(udp.second(), 100).length);
             ring.sqe().prepSiocinq(udp.second()).userData(3);
-            assertEquals(new CqeRecord(3, 3, 0), KernelTests.submitOne(ring));
+            assertEquals(new CqeRecord(3, 3, 0), RingTests.submitOne(ring));
         }
     }
 
@@ -54,7 +55,7 @@ class SocketSiocinqTest {
     void listeningSocketIsEinval() {
         try (IoUring<Sqe64> ring = Linux.setup(RingSetup.entries(4)); Listener l = Fds.tcpListener()) {
             ring.sqe().prepSiocinq(l.fd()).userData(1);
-            assertEquals(new CqeRecord(1, -22, 0), KernelTests.submitOne(ring));
+            assertEquals(new CqeRecord(1, -22, 0), RingTests.submitOne(ring));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -25,9 +26,9 @@ class SocketSiocoutqTest {
     void idleSocketsHaveNothingOutstanding() {
         try (IoUring<Sqe64> ring = Linux.setup(RingSetup.entries(4)); FdPair tcp = Fds.tcpPair(); FdPair udp = Fds.udpPair()) {
             ring.sqe().prepSiocoutq(tcp.first()).userData(1);
-            assertEquals(new CqeRecord(1, 0, 0), KernelTests.submitOne(ring));
+            assertEquals(new CqeRecord(1, 0, 0), RingTests.submitOne(ring));
             ring.sqe().prepSiocoutq(udp.first()).userData(2);
-            assertEquals(new CqeRecord(2, 0, 0), KernelTests.submitOne(ring));
+            assertEquals(new CqeRecord(2, 0, 0), RingTests.submitOne(ring));
         }
     }
 
@@ -53,7 +54,7 @@ class SocketSiocoutqTest {
                 for (int attempt = 0; ; attempt++) {
                     int before = Fds.ioctlInt(fd, Fds.SIOCOUTQ);
                     ring.sqe().prepSiocoutq(fd).userData(attempt);
-                    CqeRecord got = KernelTests.submitOne(ring);
+                    CqeRecord got = RingTests.submitOne(ring);
                     int after = Fds.ioctlInt(fd, Fds.SIOCOUTQ);
                     if (before == after) {
                         assertTrue(before > 0 && before <= written, "outstanding " + before + " of " + written);

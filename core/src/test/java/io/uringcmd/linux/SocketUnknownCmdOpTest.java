@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -22,7 +23,7 @@ class SocketUnknownCmdOpTest {
             ring.sqe().prepUringCmd(tcp.first(), 0x1234).userData(2);
             ring.sqe().prepTxTimestamp(tcp.first()).userData(3);
             assertEquals(List.of(new CqeRecord(1, -95, 0), new CqeRecord(2, -95, 0), new CqeRecord(3, -22, 0)),
-                    KernelTests.submitAndReap(ring, 3));
+                    RingTests.submitAndReap(ring, 3));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -41,8 +42,8 @@ class SqFullTest {
             List<CqeRecord> want = new ArrayList<>();
             for (int i = 0; i < 4; i++) want.add(new CqeRecord(i, 0, 0));
             for (int i = 0; i < 4; i++) want.add(new CqeRecord(10 + i, 0, 0));
-            assertEquals(want, KernelTests.reap(ring, 8));
-            KernelTests.assertNoCqe(ring);
+            assertEquals(want, RingTests.reap(ring, 8));
+            RingTests.assertNoCqe(ring);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -27,7 +28,7 @@ class UnixSocketSiocinqEopnotsuppTest {
             ring.sqe().prepSiocinq(dgram.second()).userData(3);
             ring.sqe().prepSiocoutq(dgram.first()).userData(4);
             assertEquals(List.of(new CqeRecord(1, -95, 0), new CqeRecord(2, -95, 0), new CqeRecord(3, -95, 0),
-                    new CqeRecord(4, -95, 0)), KernelTests.submitAndReap(ring, 4));
+                    new CqeRecord(4, -95, 0)), RingTests.submitAndReap(ring, 4));
         }
     }
 }

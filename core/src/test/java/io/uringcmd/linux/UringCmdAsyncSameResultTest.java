@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -24,7 +25,7 @@ class UringCmdAsyncSameResultTest {
                 ring.sqe().prepSiocinq(tcp.second()).userData(1);
                 ring.sqe().prepSiocinq(tcp.second()).async().userData(2);
                 ring.sqe().prepUringCmd(devNull, 0).async().userData(3);
-                List<CqeRecord> got = KernelTests.submitAndReap(ring, 3);
+                List<CqeRecord> got = RingTests.submitAndReap(ring, 3);
                 // io-wq may finish in any order relative to the inline one: compare as sets by user_data.
                 got = got.stream().sorted(java.util.Comparator.comparingLong(CqeRecord::userData)).toList();
                 assertEquals(List.of(new CqeRecord(1, 11, 0), new CqeRecord(2, 11, 0), new CqeRecord(3, 0, 0)), got);

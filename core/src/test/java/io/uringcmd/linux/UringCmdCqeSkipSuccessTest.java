@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.linux.KernelTests.RegularFile;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
@@ -25,7 +26,7 @@ class UringCmdCqeSkipSuccessTest {
                 ring.sqe().prepUringCmd(file.fd, 0).skipSuccess().userData(2);
                 ring.sqe().prepNop().userData(3);
                 // Two CQEs: the failure and the NOP; the successful cmd's is skipped.
-                assertEquals(List.of(new CqeRecord(2, -95, 0), new CqeRecord(3, 0, 0)), KernelTests.submitAndReap(ring, 2));
+                assertEquals(List.of(new CqeRecord(2, -95, 0), new CqeRecord(3, 0, 0)), RingTests.submitAndReap(ring, 2));
             } finally {
                 Fds.close(devNull);
             }

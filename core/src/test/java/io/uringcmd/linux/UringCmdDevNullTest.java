@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -24,7 +25,7 @@ class UringCmdDevNullTest {
                 ring.sqe().prepUringCmd(devNull, 0x1234).userData(2);
                 ring.sqe().prepUringCmd(devNull, -1).addr(0xdeadL).len(77).addr3(0xbeefL).pad2(-1L).userData(3);
                 ring.sqe().prepUringCmd(devNull, 0x1200).uringCmdFixed(1000).userData(4);
-                List<CqeRecord> got = KernelTests.submitAndReap(ring, 4);
+                List<CqeRecord> got = RingTests.submitAndReap(ring, 4);
                 assertEquals(List.of(new CqeRecord(1, 0, 0), new CqeRecord(2, 0, 0), new CqeRecord(3, 0, 0),
                         new CqeRecord(4, 0, 0)), got);
             } finally {

@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -20,7 +21,7 @@ class UringCmdEbadfTest {
         try (IoUring<Sqe64> ring = Linux.setup(RingSetup.entries(4))) {
             ring.sqe().prepUringCmd(KernelTests.BAD_FD, 0).userData(1);
             ring.sqe().prepUringCmd(-1, 0).userData(2);
-            assertEquals(List.of(new CqeRecord(1, -9, 0), new CqeRecord(2, -9, 0)), KernelTests.submitAndReap(ring, 2));
+            assertEquals(List.of(new CqeRecord(1, -9, 0), new CqeRecord(2, -9, 0)), RingTests.submitAndReap(ring, 2));
         }
     }
 
@@ -28,7 +29,7 @@ class UringCmdEbadfTest {
     void fixedFileWithoutTableIsEbadf() {
         try (IoUring<Sqe64> ring = Linux.setup(RingSetup.entries(4))) {
             ring.sqe().prepUringCmd(0, 0).fixedFile().userData(1);
-            assertEquals(new CqeRecord(1, -9, 0), KernelTests.submitOne(ring));
+            assertEquals(new CqeRecord(1, -9, 0), RingTests.submitOne(ring));
         }
     }
 
@@ -40,7 +41,7 @@ class UringCmdEbadfTest {
                 ring.registerFiles(devNull);
                 ring.sqe().prepUringCmd(0, 0).fixedFile().userData(1);
                 ring.sqe().prepUringCmd(1, 0).fixedFile().userData(2);
-                assertEquals(List.of(new CqeRecord(1, 0, 0), new CqeRecord(2, -9, 0)), KernelTests.submitAndReap(ring, 2));
+                assertEquals(List.of(new CqeRecord(1, 0, 0), new CqeRecord(2, -9, 0)), RingTests.submitAndReap(ring, 2));
             } finally {
                 Fds.close(devNull);
             }

@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -28,7 +29,7 @@ class UringCmdEopnotsuppTest {
             try {
                 int[] fds = {file.fd, dir, pipe.readEnd(), pipe.writeEnd(), zero, ringFd};
                 for (int i = 0; i < fds.length; i++) ring.sqe().prepUringCmd(fds[i], 0).userData(i);
-                List<CqeRecord> got = KernelTests.submitAndReap(ring, fds.length);
+                List<CqeRecord> got = RingTests.submitAndReap(ring, fds.length);
                 for (int i = 0; i < fds.length; i++) assertEquals(new CqeRecord(i, -95, 0), got.get(i), "target " + i);
             } finally {
                 Fds.close(dir);

@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -32,11 +33,11 @@ class UringCmdFixedBufferTest {
                 ring.sqe().prepSiocinq(tcp.second()).uringCmdFixed(1).userData(2);
                 ring.sqe().prepUringCmd(devNull, 0).uringCmdFixed(0).userData(3);
                 assertEquals(List.of(new CqeRecord(1, 6, 0), new CqeRecord(2, 6, 0), new CqeRecord(3, 0, 0)),
-                        KernelTests.submitAndReap(ring, 3));
+                        RingTests.submitAndReap(ring, 3));
                 ring.unregisterBuffers();
                 // Without a table at all the socket still never imports a buffer.
                 ring.sqe().prepSiocinq(tcp.second()).uringCmdFixed(0).userData(4);
-                assertEquals(new CqeRecord(4, 6, 0), KernelTests.submitOne(ring));
+                assertEquals(new CqeRecord(4, 6, 0), RingTests.submitOne(ring));
             } finally {
                 Fds.close(devNull);
             }

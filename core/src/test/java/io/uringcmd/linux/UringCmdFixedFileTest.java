@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -25,7 +26,7 @@ class UringCmdFixedFileTest {
             ring.sqe().prepSiocinq(tcp.second()).userData(2);
             ring.sqe().prepSiocinq(0).fixedFile().userData(3);
             assertEquals(List.of(new CqeRecord(1, 9, 0), new CqeRecord(2, 9, 0), new CqeRecord(3, -9, 0)),
-                    KernelTests.submitAndReap(ring, 3));
+                    RingTests.submitAndReap(ring, 3));
             ring.unregisterFiles();
         }
     }

@@ -1,5 +1,6 @@
 package io.uringcmd.linux;
 
+import io.uringcmd.RingTests;
 import io.uringcmd.ring.CqeRecord;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
@@ -30,7 +31,7 @@ class UringCmdUnregisteredPersonalityEinvalTest {
             int devNull = KernelTests.openDevNull();
             try {
                 KernelTests.cmd(ring, devNull, 1).personality(id);
-                assertEquals(new CqeRecord(1, 0, 0), KernelTests.submitOne(ring));
+                assertEquals(new CqeRecord(1, 0, 0), RingTests.submitOne(ring));
             } finally {
                 Fds.close(devNull);
             }
