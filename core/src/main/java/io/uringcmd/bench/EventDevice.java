@@ -17,8 +17,10 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
  * <ul>
  *   <li>{@link #CMD_READ} single-shot: completes at once with the next event (res = {@link #EVENT_BYTES}) if one is
  *       ready, else {@code -EAGAIN}; the reader re-arms with a new SQE per event;</li>
- *   <li>{@link #CMD_STREAM} with {@code IORING_URING_CMD_MULTISHOT}: queued once; each {@link #fire} posts the
- *       events through task work, each into a provided buffer, with {@code IORING_CQE_F_MORE}.</li>
+ *   <li>{@link #CMD_STREAM} with {@code IORING_URING_CMD_MULTISHOT}: queued once; {@link #fire} schedules one
+ *       task work (unless one is pending) that drains every pending event, each into a provided buffer, with
+ *       {@code IORING_CQE_F_MORE} — what a driver does from its interrupt handler with
+ *       {@code io_uring_cmd_complete_in_task}.</li>
  * </ul>
  */
 final class EventDevice implements MiscDevice<Object>, MiscDevice.UringCmd<Object> {
@@ -30,6 +32,9 @@ final class EventDevice implements MiscDevice<Object>, MiscDevice.UringCmd<Objec
     private long sequence;
     private QueuedCmd stream;
     private final TaskWork post = this::post;
+    /** Events not yet posted to the stream, and whether a task work to post them is scheduled. */
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
 
     EventDevice(int bufGroup) { this.bufGroup = bufGroup; }
 
@@ -50,31 +55,39 @@ final class EventDevice implements MiscDevice<Object>, MiscDevice.UringCmd<Objec
     }
 
     /**
-     * {@code n} events happen. Single-shot readers find them ready; a multishot stream gets one task work per event
-     * (what a driver's IRQ handler does with {@code io_uring_cmd_complete_in_task}).
+     * {@code n} events happen. Single-shot readers find them ready; a multishot stream gets them through one task
+     * work, scheduled unless one is already pending (the interrupt handler of a device with an event queue).
      */
     void fire(int n) {
         if (stream == null) {
             ready += n;
             return;
         }
-        for (int i = 0; i < n; i++) stream.completeInTask(post);
+        pending.addAndGet(n);
+        if (scheduled.compareAndSet(false, true)) stream.completeInTask(post);
     }
 
+    /** The task work: posts every pending event, each in a buffer selected from the group. */
     private void post(QueuedCmd q, IssueFlags flags) {
+        scheduled.set(false);
         IoUringCmd cmd = q.cmd();
-        BufferSelection sel;
-        try {
-            sel = flags.bufferSelect(cmd, bufGroup, EVENT_BYTES);
-        } catch (DeviceException e) {
-            q.done(e.negative());
-            return;
+        for (int n = pending.getAndSet(0); n > 0; n--) {
+            BufferSelection sel;
+            try {
+                sel = flags.bufferSelect(cmd, bufGroup, EVENT_BYTES);
+            } catch (DeviceException e) {
+                q.done(e.negative());
+                return;
+            }
+            if (sel == null) {
+                q.done(-io.uringcmd.abi.Errno.ENOBUFS.value());
+                return;
+            }
+            sel.buffer().set(JAVA_LONG_UNALIGNED, 0, ++sequence);
+            if (flags.postCqe(cmd, sel, EVENT_BYTES)) {
+                q.done(-io.uringcmd.abi.Errno.ENOBUFS.value());
+                return;
+            }
         }
-        if (sel == null) {
-            q.done(-io.uringcmd.abi.Errno.ENOBUFS.value());
-            return;
-        }
-        sel.buffer().set(JAVA_LONG_UNALIGNED, 0, ++sequence);
-        if (flags.postCqe(cmd, sel, EVENT_BYTES)) q.done(-io.uringcmd.abi.Errno.ENOBUFS.value());
     }
 }
