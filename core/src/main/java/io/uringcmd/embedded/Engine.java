@@ -139,8 +139,12 @@ public final class Engine implements RingBackend {
      * {@code consumed() == terminalCqes() + skippedCqes()}. Counters the ring's thread keeps are plain volatile
      * fields written under the ring lock; the others are atomic.
      */
+    /**
+     * Written only by the thread holding the ring's lock, as plain fields: a volatile store per SQE and per CQE would
+     * cost a fence each on the hot path. Read them from the ring's thread, or after close (or a join) from another.
+     */
     public static final class Stats {
-        volatile long consumed, cqesPosted, terminalCqes, skippedCqes, completedAtClose;
+        long consumed, cqesPosted, terminalCqes, skippedCqes, completedAtClose;
         final AtomicLong doneAfterClose = new AtomicLong(), deviceErrors = new AtomicLong();
 
         /** SQEs the engine consumed from the SQ (each gets one terminal CQE or a successful skip). */
@@ -1597,7 +1601,7 @@ public final class Engine implements RingBackend {
 
     /** Counts of the multishot driver side, for tests and the demo. Written under the ring lock. */
     public static final class MultishotStats {
-        volatile long selections, auxCqes, auxFailed, recycled, buffersLost;
+        long selections, auxCqes, auxFailed, recycled, buffersLost; // plain, like Stats: updated under the ring lock
 
         /** Provided buffers devices selected ({@code io_uring_cmd_buffer_select} that returned a buffer). */
         public long selections() { return selections; }
