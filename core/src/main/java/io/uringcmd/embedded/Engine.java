@@ -1077,7 +1077,9 @@ public final class Engine implements RingBackend {
             work.run(handle, f);
         } catch (DeviceException e) {
             if (handle.completeByHost()) finishQueued(req, e.negative(), 0, false);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // As in callDevice: a device's AssertionError must not escape enter or close and strand the command.
+            if (e instanceof VirtualMachineError vm) throw vm;
             stats.deviceErrors.incrementAndGet();
             if (handle.completeByHost()) finishQueued(req, -Errno.EIO.value(), 0, false);
         } finally {
@@ -1095,7 +1097,8 @@ public final class Engine implements RingBackend {
             req.file.uringCmd().uringCmd(req.file.state, cc.cmd(), f);
         } catch (DeviceException e) {
             // The device must complete the command itself; what it leaves pending is completed at close.
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError vm) throw vm;
             stats.deviceErrors.incrementAndGet();
         } finally {
             req.issuingThread = null;
