@@ -129,8 +129,10 @@ public final class Host implements AutoCloseable {
     void release(OpenFile f) {
         try {
             f.device.release(f.state);
-        } catch (RuntimeException e) {
-            // A device's release cannot fail the close; the kernel ignores ->release's result too.
+        } catch (RuntimeException | Error e) {
+            // A device's release cannot fail the close; the kernel ignores ->release's result too. An Error too: put()
+            // runs inside the engine's CQE flush, which must not stop halfway.
+            if (e instanceof VirtualMachineError vm) throw vm;
         }
     }
 
