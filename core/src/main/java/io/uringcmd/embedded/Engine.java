@@ -217,7 +217,14 @@ public final class Engine implements RingBackend {
         this.memory = new RingMemory(rings, rings, sqes, params);
         this.issueCtl = IssueFlags.create(new MultishotContext());
         this.ringFile = new OpenFile(host, "anon_inode:[io_uring]", Host.RING_NODE, this, 2);
-        this.ringFd = host.install(ringFile);
+        int fd;
+        try {
+            fd = host.install(ringFile);
+        } catch (RuntimeException e) {
+            arena.close(); // the host closed while this ring was being set up
+            throw e;
+        }
+        this.ringFd = fd;
     }
 
     /** {@code io_uring_setup} with 6.18's validation, in its order (kernel-uring-cmd.md §1.7). */

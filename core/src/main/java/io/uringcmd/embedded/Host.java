@@ -49,6 +49,8 @@ public final class Host implements AutoCloseable {
         return t;
     });
     private volatile boolean closed;
+    /** Set under the {@code rings} lock when close takes its list of rings: no ring joins after that. */
+    private boolean closingRings;
 
     /** Registers {@code device} as {@code /dev/<name>}. */
     public void register(String name, MiscDevice<?> device) {
@@ -85,6 +87,8 @@ public final class Host implements AutoCloseable {
 
     int install(OpenFile f) {
         synchronized (fdLock) {
+            // close() empties the table under this lock: nothing may be installed after that.
+            if (fds.length == 0) throw new IllegalStateException("this Host is closed");
             OpenFile[] t = fds;
             for (int fd = 3; ; fd++) {
                 if (fd >= t.length) t = java.util.Arrays.copyOf(t, t.length * 2);
@@ -194,8 +198,15 @@ public final class Host implements AutoCloseable {
     public <S extends Sqe> IoUring<S> setup(RingSetup<S> setup) {
         ensureOpen();
         Engine e = Engine.setup(this, setup);
-        synchronized (rings) { rings.add(e); }
-        return IoUring.over(e);
+        synchronized (rings) {
+            // A ring set up while the host closes would miss close's list and outlive the host's workers.
+            if (!closingRings) {
+                rings.add(e);
+                return IoUring.over(e);
+            }
+        }
+        e.close();
+        throw new IllegalStateException("this Host is closed");
     }
 
     void ringClosed(Engine e) {
@@ -211,7 +222,10 @@ public final class Host implements AutoCloseable {
     public void close() {
         if (closed) return;
         List<Engine> open;
-        synchronized (rings) { open = new ArrayList<>(rings); }
+        synchronized (rings) {
+            closingRings = true;
+            open = new ArrayList<>(rings);
+        }
         for (Engine e : open) e.close();
         OpenFile[] t;
         synchronized (fdLock) {
