@@ -1,7 +1,6 @@
 package io.uringcmd.bench;
 
 import io.uringcmd.linux.Linux;
-import io.uringcmd.ring.Cqe;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
 import io.uringcmd.ring.Sqe64;
@@ -30,13 +29,7 @@ public final class KernelNop implements BenchCase {
         IoUring<Sqe64> r = ring;
         int b = batch;
         for (int i = 0; i < b; i++) r.sqe().prepNop().userData(i);
-        int n = r.submitAndWait(b);
-        if (n != b) throw Checks.submitted(this, n);
-        for (int i = 0; i < b; i++) {
-            Cqe c = r.peekCqe();
-            if (c == null || c.res() != 0) throw Checks.cqe(this, i, c, 0);
-            r.cqeSeen();
-        }
+        Checks.submitAndReap(this, r, b, 0);
     }
 
     @Override public void close() { ring.close(); }

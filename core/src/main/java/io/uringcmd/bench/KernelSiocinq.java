@@ -1,7 +1,6 @@
 package io.uringcmd.bench;
 
 import io.uringcmd.linux.Linux;
-import io.uringcmd.ring.Cqe;
 import io.uringcmd.ring.IoUring;
 import io.uringcmd.ring.RingSetup;
 import io.uringcmd.ring.Sqe64;
@@ -39,13 +38,7 @@ public final class KernelSiocinq implements BenchCase {
         IoUring<Sqe64> r = ring;
         int b = batch;
         for (int i = 0; i < b; i++) r.sqe().prepSiocinq(fd).userData(i);
-        int n = r.submitAndWait(b);
-        if (n != b) throw Checks.submitted(this, n);
-        for (int i = 0; i < b; i++) {
-            Cqe c = r.peekCqe();
-            if (c == null || c.res() != LoopbackTcp.PAYLOAD) throw Checks.cqe(this, i, c, LoopbackTcp.PAYLOAD);
-            r.cqeSeen();
-        }
+        Checks.submitAndReap(this, r, b, LoopbackTcp.PAYLOAD);
     }
 
     @Override
